@@ -1,0 +1,123 @@
+package org.onekeylogin.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.onekeylogin.account.internal.AccountRepository;
+import org.onekeylogin.account.internal.AccountRepository.StoredAccount;
+import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ErrorCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** The public face of the account feature: registration, look-up, password checks, consents and bindings. */
+@Service
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    /** Compared against when the account does not exist, so both answers cost the same time. */
+    private final String unknownAccountHash;
+
+    public AccountService(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    public Account register(Registration registration) {
+        if (accounts.loginNameExists(registration.loginName())) {
+            throw new ApiException(ErrorCode.LOGIN_NAME_TAKEN, "That login name is taken.", Map.of("field", "login_name"));
+        }
+        if (registration.phoneNumber() != null && accounts.phoneNumberExists(registration.phoneNumber())) {
+            throw new ApiException(ErrorCode.PHONE_NUMBER_TAKEN, "That phone number already belongs to an account.",
+                    Map.of("field", "phone_number"));
+        }
+        var account = new Account(UUID.randomUUID().toString(), registration.loginName(), registration.phoneNumber(),
+                registration.displayName(), AccountStatus.ACTIVE, MembershipTier.FREE, 1, RiskProfile.NONE,
+                Consents.DEFAULTS, clock.instant());
+        try {
+            accounts.insert(account, passwords.encode(registration.password()));
+        } catch (DuplicateKeyException raced) {
+            throw new ApiException(ErrorCode.LOGIN_NAME_TAKEN, "That login name or phone number is taken.");
+        }
+        return account;
+    }
+
+    public Optional<Account> find(String id) {
+        return accounts.findById(id).map(StoredAccount::account);
+    }
+
+    public Account get(String id) {
+        return find(id).orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "No such account."));
+    }
+
+    /** Finds an account by what a person types: a login name or a phone number. */
+    public Optional<Account> findByIdentifier(String identifier) {
+        return findStored(identifier).map(StoredAccount::account);
+    }
+
+    /**
+     * Checks a password. Unknown account and wrong password give the same answer, in about the same time, so the
+     * answer does not reveal which accounts exist.
+     */
+    public Account authenticate(String identifier, String password) {
+        Optional<StoredAccount> stored = findStored(identifier);
+        String hash = stored.map(StoredAccount::passwordHash).orElse(unknownAccountHash);
+        boolean matches = passwords.matches(password, hash);
+        if (stored.isEmpty() || !matches) {
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "The account or password is not right.");
+        }
+        Account account = stored.get().account();
+        if (!account.isActive()) {
+            throw new ApiException(ErrorCode.ACCOUNT_NOT_ACTIVE,
+                    "This account is " + account.status().name().toLowerCase(Locale.ROOT) + " and cannot sign in.");
+        }
+        return account;
+    }
+
+    public Account updateConsents(String accountId, Consents consents) {
+        accounts.updateConsents(accountId, consents, clock.instant());
+        return get(accountId);
+    }
+
+    public Account updateStanding(String accountId, AccountStanding standing) {
+        get(accountId);
+        accounts.updateStanding(accountId, standing, clock.instant());
+        return get(accountId);
+    }
+
+    /** Lets the devices of {@code controllerAccountId} approve sign-ins of {@code accountId} (seed 000). */
+    public void bind(String accountId, String controllerAccountId) {
+        if (accountId.equals(controllerAccountId)) {
+            throw ApiException.invalid("controller", "An account cannot be bound to itself.");
+        }
+        get(accountId);
+        get(controllerAccountId);
+        if (!accounts.bindingExists(accountId, controllerAccountId)) {
+            accounts.insertBinding(accountId, controllerAccountId, clock.instant());
+        }
+    }
+
+    public List<String> controllersOf(String accountId) {
+        return accounts.controllersOf(accountId);
+    }
+
+    private Optional<StoredAccount> findStored(String identifier) {
+        if (identifier == null || identifier.isBlank() || identifier.length() > 64) {
+            return Optional.empty();
+        }
+        String trimmed = identifier.trim();
+        Optional<StoredAccount> byName = accounts.findByLoginName(trimmed.toLowerCase(Locale.ROOT));
+        if (byName.isPresent() || !PhoneNumber.looksLikeOne(trimmed)) {
+            return byName;
+        }
+        return accounts.findByPhoneNumber(PhoneNumber.normalize(trimmed, "login"));
+    }
+}

@@ -1,0 +1,6 @@
+package org.onekeylogin.account;
+
+/** The account's asset status; a higher tier ranks first among otherwise equal recommendations (seed 002). */
+public enum MembershipTier {
+    FREE, VIP, SVIP
+}

@@ -1,0 +1,103 @@
+package org.onekeylogin.device;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.audit.AuditEntry;
+import org.onekeylogin.audit.AuditEventType;
+import org.onekeylogin.audit.AuditLog;
+import org.onekeylogin.device.internal.DeviceSessionRepository;
+import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ErrorCode;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** Opens, lists and ends device sessions; every sign-in and sign-out passes through here and is audited. */
+@Service
+public class DeviceSessionService {
+
+    /** How stale {@code last_seen_at} may get before a request refreshes it (one write per minute per session). */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final DeviceSessionRepository sessions;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public DeviceSessionService(DeviceSessionRepository sessions, ApplicationEventPublisher events, AuditLog audit,
+            Clock clock) {
+        this.sessions = sessions;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs a device in. An earlier session of the same account on the same device is replaced, so a device holds
+     * at most one live session per account.
+     */
+    public DeviceSession open(NewSession request) {
+        Instant now = clock.instant();
+        sessions.upsertDevice(request.device(), now);
+        for (String earlier : sessions.activeIdsOf(request.accountId(), request.device().id())) {
+            end(earlier, null, RevokeReason.REPLACED, null);
+        }
+        var session = new DeviceSession(UUID.randomUUID().toString(), request.accountId(), request.device(),
+                request.clientId(), request.method(), request.networkLabel(), request.ipAddress(), now, now, null,
+                null, null);
+        sessions.insertSession(session);
+        audit.record(AuditEntry.success(AuditEventType.SIGN_IN, session.accountId(), session.device().id(),
+                session.id()).withIp(request.ipAddress()).withDetail(request.method().wireName()));
+        events.publishEvent(new SessionOpened(session));
+        return session;
+    }
+
+    public Optional<DeviceSession> find(String sessionId) {
+        return sessions.find(sessionId);
+    }
+
+    public List<DeviceSession> activeSessionsOf(String accountId) {
+        return sessions.activeOfAccount(accountId);
+    }
+
+    /**
+     * Signs a session out on behalf of {@code actorAccountId} (the owner, from one of its devices). Sessions of
+     * other accounts are reported as not found, so ids cannot be probed.
+     */
+    public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId) {
+        DeviceSession target = sessions.find(sessionId)
+                .filter(s -> s.accountId().equals(actorAccountId))
+                .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
+                        "There is no signed-in device with that id on your account."));
+        RevokeReason reason = sessionId.equals(actorSessionId) ? RevokeReason.SIGNED_OUT : RevokeReason.REMOTE_SIGN_OUT;
+        if (!end(sessionId, actorSessionId, reason, null)) {
+            throw new ApiException(ErrorCode.SESSION_ALREADY_SIGNED_OUT, "That device is already signed out.");
+        }
+        return target;
+    }
+
+    /** Ends a session for a reason the service itself decided; false when it had already ended. */
+    public boolean end(String sessionId, @Nullable String bySessionId, RevokeReason reason, @Nullable String ip) {
+        Optional<DeviceSession> session = sessions.find(sessionId);
+        if (session.isEmpty() || !sessions.revoke(sessionId, clock.instant(), bySessionId, reason)) {
+            return false;
+        }
+        DeviceSession s = session.get();
+        audit.record(AuditEntry.success(AuditEventType.SIGN_OUT, s.accountId(), s.device().id(), s.id())
+                .withActor(bySessionId).withIp(ip).withDetail(reason.wireName()));
+        events.publishEvent(new SessionRevoked(s.id(), s.accountId(), s.device().id(), reason, bySessionId));
+        return true;
+    }
+
+    /** Notes that a session was used now, at most once per {@link #TOUCH_INTERVAL}. */
+    public void touch(String sessionId, Instant lastSeenAt) {
+        Instant now = clock.instant();
+        if (lastSeenAt.plus(TOUCH_INTERVAL).isBefore(now)) {
+            sessions.touch(sessionId, now);
+        }
+    }
+}

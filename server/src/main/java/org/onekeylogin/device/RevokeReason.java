@@ -1,0 +1,23 @@
+package org.onekeylogin.device;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Why a session ended. */
+public enum RevokeReason {
+    /** The device signed itself out. */
+    SIGNED_OUT,
+    /** Another device of the account signed it out (seed 000, embodiment 2). */
+    REMOTE_SIGN_OUT,
+    /** The owner said the sign-in was not theirs. */
+    NOT_ME,
+    /** The same device signed in to the same account again. */
+    REPLACED,
+    /** Its refresh token was revoked through the OAuth2 revocation endpoint. */
+    TOKEN_REVOKED;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

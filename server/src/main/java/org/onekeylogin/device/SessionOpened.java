@@ -1,0 +1,5 @@
+package org.onekeylogin.device;
+
+/** Published after a device session was created. */
+public record SessionOpened(DeviceSession session) {
+}

@@ -1,0 +1,111 @@
+package org.onekeylogin.device.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.device.DeviceSession;
+import org.onekeylogin.device.DeviceType;
+import org.onekeylogin.device.RevokeReason;
+import org.onekeylogin.device.SignInMethod;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Devices and their sessions in the database; every query is served by a key or an index of V1. */
+@Repository
+public class DeviceSessionRepository {
+
+    private static final String SESSION_COLUMNS = "s.id, s.account_id, s.client_id, s.method, s.network_label, "
+            + "s.ip_address, s.created_at, s.last_seen_at, s.revoked_at, s.revoked_by_session_id, s.revoke_reason, "
+            + "d.id AS device_id, d.device_type, d.name, d.model, d.os, d.app_version";
+    private static final String FROM = " FROM device_session s JOIN device d ON d.id = s.device_id ";
+
+    private final JdbcClient jdbc;
+
+    public DeviceSessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the device as it describes itself now, creating it on first sight. */
+    public void upsertDevice(DeviceDescription d, Instant now) {
+        int updated = updateDevice(d, now);
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO device (id, device_type, name, model, os, app_version, first_seen_at, "
+                                + "last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(d.id(), d.type().name(), d.name(), d.model(), d.os(), d.appVersion(), utc(now),
+                                utc(now))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                updateDevice(d, now);
+            }
+        }
+    }
+
+    private int updateDevice(DeviceDescription d, Instant now) {
+        return jdbc.sql("UPDATE device SET device_type = ?, name = ?, model = ?, os = ?, app_version = ?, "
+                        + "last_seen_at = ? WHERE id = ?")
+                .params(d.type().name(), d.name(), d.model(), d.os(), d.appVersion(), utc(now), d.id())
+                .update();
+    }
+
+    public void insertSession(DeviceSession s) {
+        jdbc.sql("INSERT INTO device_session (id, account_id, device_id, client_id, method, network_label, "
+                        + "ip_address, authorization_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), s.accountId(), s.device().id(), s.clientId(), s.method().name(), s.networkLabel(),
+                        s.ipAddress(), s.id(), utc(s.createdAt()), utc(s.lastSeenAt()))
+                .update();
+    }
+
+    public Optional<DeviceSession> find(String id) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + FROM + "WHERE s.id = ?").param(id)
+                .query(DeviceSessionRepository::map).optional();
+    }
+
+    public List<DeviceSession> activeOfAccount(String accountId) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + FROM
+                        + "WHERE s.account_id = ? AND s.revoked_at IS NULL ORDER BY s.last_seen_at DESC")
+                .param(accountId).query(DeviceSessionRepository::map).list();
+    }
+
+    public List<String> activeIdsOf(String accountId, String deviceId) {
+        return jdbc.sql("SELECT id FROM device_session WHERE device_id = ? AND revoked_at IS NULL AND account_id = ?")
+                .params(deviceId, accountId).query(String.class).list();
+    }
+
+    /** Ends an active session; false when it had already ended (the first one to end it wins). */
+    public boolean revoke(String id, Instant now, @Nullable String bySessionId, RevokeReason reason) {
+        return jdbc.sql("UPDATE device_session SET revoked_at = ?, revoked_by_session_id = ?, revoke_reason = ? "
+                        + "WHERE id = ? AND revoked_at IS NULL")
+                .params(utc(now), bySessionId, reason.name(), id).update() == 1;
+    }
+
+    public void touch(String id, Instant now) {
+        jdbc.sql("UPDATE device_session SET last_seen_at = ? WHERE id = ?").params(utc(now), id).update();
+    }
+
+    private static DeviceSession map(ResultSet rs, int row) throws SQLException {
+        var device = new DeviceDescription(rs.getString("device_id"), DeviceType.valueOf(rs.getString("device_type")),
+                rs.getString("name"), rs.getString("model"), rs.getString("os"), rs.getString("app_version"));
+        String reason = rs.getString("revoke_reason");
+        return new DeviceSession(rs.getString("id"), rs.getString("account_id"), device, rs.getString("client_id"),
+                SignInMethod.valueOf(rs.getString("method")), rs.getString("network_label"),
+                rs.getString("ip_address"), instant(rs, "created_at"), instant(rs, "last_seen_at"),
+                rs.getObject("revoked_at", OffsetDateTime.class) == null ? null : instant(rs, "revoked_at"),
+                rs.getString("revoked_by_session_id"), reason == null ? null : RevokeReason.valueOf(reason));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

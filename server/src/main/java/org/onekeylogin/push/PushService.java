@@ -1,0 +1,31 @@
+package org.onekeylogin.push;
+
+import java.time.Clock;
+import java.util.Map;
+import org.onekeylogin.push.internal.PushEventStore;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishes an event to a device: stored first, then announced, so nothing is lost if the device is offline. */
+@Service
+public class PushService {
+
+    private final PushEventStore store;
+    private final EventBus bus;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public PushService(PushEventStore store, EventBus bus, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.bus = bus;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores {@code payload} as event {@code type} for the device and returns its id. */
+    public long publish(String deviceId, String type, Map<String, ?> payload) {
+        long id = store.append(deviceId, type, json.writeValueAsString(payload), clock.instant());
+        bus.publish(new BusMessage.DeviceEventsAvailable(deviceId));
+        return id;
+    }
+}

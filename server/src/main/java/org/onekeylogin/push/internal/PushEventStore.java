@@ -1,0 +1,45 @@
+package org.onekeylogin.push.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.onekeylogin.push.PushEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Stored push events; reads go through the {@code (device_id, id)} index. */
+@Repository
+public class PushEventStore {
+
+    private final JdbcClient jdbc;
+
+    public PushEventStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long append(String deviceId, String type, String payload, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO push_event (device_id, event_type, payload, created_at) VALUES (?, ?, ?, ?)")
+                .params(deviceId, type, payload, now.atOffset(ZoneOffset.UTC))
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** Events of a device after {@code afterId} and not older than {@code notBefore}, oldest first. */
+    public List<PushEvent> after(String deviceId, long afterId, Instant notBefore, int limit) {
+        return jdbc.sql("SELECT id, device_id, event_type, payload, created_at FROM push_event "
+                        + "WHERE device_id = ? AND id > ? AND created_at >= ? ORDER BY id FETCH FIRST " + limit
+                        + " ROWS ONLY")
+                .params(deviceId, afterId, notBefore.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new PushEvent(rs.getLong("id"), rs.getString("device_id"),
+                        rs.getString("event_type"), rs.getString("payload"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    public int deleteOlderThan(Instant cutoff) {
+        return jdbc.sql("DELETE FROM push_event WHERE created_at < ?").param(cutoff.atOffset(ZoneOffset.UTC)).update();
+    }
+}

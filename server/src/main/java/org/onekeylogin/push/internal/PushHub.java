@@ -1,0 +1,98 @@
+package org.onekeylogin.push.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.push.BusMessage;
+import org.onekeylogin.push.EventBus;
+import org.onekeylogin.push.PushProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The event streams open on this node, fed by the bus and kept alive by heartbeats. */
+@Component
+public class PushHub {
+
+    private static final Logger log = LoggerFactory.getLogger(PushHub.class);
+
+    private final PushEventStore store;
+    private final PushProperties properties;
+    private final Clock clock;
+    private final Map<String, Set<PushStream>> byDevice = new ConcurrentHashMap<>();
+
+    PushHub(PushEventStore store, EventBus bus, PushProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        bus.subscribe(this::on);
+    }
+
+    /**
+     * Opens a stream for a device session: replays events after {@code lastEventId}, or the recent ones when the
+     * client sends none, then keeps sending as events arrive.
+     */
+    public SseEmitter open(String deviceId, String sessionId, @Nullable Long lastEventId) {
+        var emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        Instant notBefore = lastEventId == null ? clock.instant().minus(properties.freshConnectionReplay())
+                : Instant.EPOCH;
+        var stream = new PushStream(emitter, deviceId, sessionId, lastEventId == null ? 0 : lastEventId, notBefore);
+        emitter.onCompletion(() -> remove(stream));
+        emitter.onTimeout(() -> remove(stream));
+        emitter.onError(e -> remove(stream));
+        byDevice.computeIfAbsent(deviceId, d -> ConcurrentHashMap.newKeySet()).add(stream);
+        stream.comment("connected");
+        stream.drain(store);
+        log.debug("Push stream opened");
+        return emitter;
+    }
+
+    private void on(BusMessage message) {
+        switch (message) {
+            case BusMessage.DeviceEventsAvailable(String deviceId) -> {
+                for (PushStream stream : byDevice.getOrDefault(deviceId, Set.of())) {
+                    stream.drain(store);
+                }
+            }
+            case BusMessage.SessionEnded(String sessionId) -> byDevice.values().forEach(streams -> {
+                for (PushStream stream : streams) {
+                    if (stream.sessionId().equals(sessionId)) {
+                        stream.drain(store);
+                        stream.close();
+                    }
+                }
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${onekey.push.heartbeat-interval:PT20S}")
+    void heartbeat() {
+        byDevice.values().forEach(streams -> streams.forEach(stream -> stream.comment("heartbeat")));
+    }
+
+    @Scheduled(fixedDelayString = "PT10M")
+    void deleteExpiredEvents() {
+        int deleted = store.deleteOlderThan(clock.instant().minus(properties.retention()));
+        if (deleted > 0) {
+            log.info("Deleted {} push events older than {}", deleted, properties.retention());
+        }
+    }
+
+    /** How many streams this node holds now (a gauge for metrics). */
+    public int openStreams() {
+        return byDevice.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void remove(PushStream stream) {
+        stream.markClosed();
+        byDevice.computeIfPresent(stream.deviceId(), (d, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
+    }
+}

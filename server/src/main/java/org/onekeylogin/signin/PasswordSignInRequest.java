@@ -1,0 +1,40 @@
+package org.onekeylogin.signin;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.system.ApiException;
+
+/** {@code POST /api/v1/sign-in/password}: an account name or phone number, its password, and the device. */
+record PasswordSignInRequest(String login, String password, DeviceDescription device, @Nullable String clientId,
+        @Nullable String scope) {
+
+    PasswordSignInRequest {
+        if (login == null || login.isBlank() || login.length() > 64) {
+            throw ApiException.invalid("login", "Type the account name or phone number (at most 64 characters).");
+        }
+        if (password == null || password.isEmpty() || password.length() > 128) {
+            throw ApiException.invalid("password", "Type the password (at most 128 characters).");
+        }
+        if (device == null) {
+            throw ApiException.invalid("device", "Describe the device that signs in.");
+        }
+        if (scope != null && scope.length() > 200) {
+            throw ApiException.invalid("scope", "The scope is at most 200 characters.");
+        }
+    }
+
+    Set<String> scopes() {
+        if (scope == null || scope.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+    }
+
+    @Override
+    public String toString() {
+        return "PasswordSignInRequest[device=" + device.id() + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package org.onekeylogin.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fixed-window request counters for everything a stranger can trigger (registration, password attempts, ...).
+ * Counters live in this node's memory: cheap enough for every request, and a limit per node still bounds what one
+ * address can do to the whole cluster by the number of nodes. Limits that must be exact across nodes (the
+ * anti-fatigue rules of phone approval) are counted in the database by their own feature instead.
+ */
+@Component
+public class RateLimiter {
+
+    private record Window(Instant start, int count) {
+    }
+
+    private final Clock clock;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    public RateLimiter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Counts one attempt for {@code key} in {@code bucket}; throws {@code too_many_requests} with a retry-after when
+     * the attempt is beyond {@code limit} per {@code window}.
+     */
+    public void acquire(String bucket, String key, int limit, Duration window) {
+        Instant now = clock.instant();
+        Window updated = windows.compute(bucket + '|' + key, (k, current) -> {
+            if (current == null || !now.isBefore(current.start().plus(window))) {
+                return new Window(now, 1);
+            }
+            return new Window(current.start(), current.count() + 1);
+        });
+        if (updated.count() > limit) {
+            long retryAfter = Math.max(1, Duration.between(now, updated.start().plus(window)).toSeconds());
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS,
+                    "Too many attempts. Please wait " + retryAfter + " seconds and try again.",
+                    Map.of("retryAfterSeconds", retryAfter));
+        }
+    }
+
+    /** Drops windows that ended long ago so memory stays bounded by recent traffic. */
+    @Scheduled(fixedDelayString = "PT5M")
+    void evictOldWindows() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
+        windows.values().removeIf(w -> w.start().isBefore(cutoff));
+    }
+}

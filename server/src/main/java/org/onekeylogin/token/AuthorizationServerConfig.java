@@ -1,0 +1,185 @@
+package org.onekeylogin.token;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.onekeylogin.device.DeviceSessionService;
+import org.onekeylogin.token.internal.ActiveSessionValidator;
+import org.onekeylogin.token.internal.CallerArgumentResolver;
+import org.onekeylogin.token.internal.HighEntropySecretEncoder;
+import org.onekeylogin.token.internal.PublicClientAuthentication;
+import org.onekeylogin.token.internal.RevocationEndsSession;
+import org.onekeylogin.token.internal.SessionTokenCustomizer;
+import org.onekeylogin.token.internal.SigningKeys;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Spring's OAuth2 authorization server, configured for OneKey: clients from configuration, authorizations in the
+ * database, an ES256 key that persists, rotating refresh tokens, public device clients, and a JWT decoder for the
+ * JSON API that also checks the device session is still signed in.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfig {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
+            OAuth2AuthorizationService authorizations, DeviceSessionService sessions,
+            AuthorizationServerSettings settings) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.clientAuthentication(auth -> auth
+                    .authenticationConverter(new PublicClientAuthentication.Converter(
+                            settings.getTokenRevocationEndpoint()))
+                    .authenticationProviders(providers -> providers.addFirst(
+                            new PublicClientAuthentication.Provider(clients))));
+            server.tokenRevocationEndpoint(revocation -> revocation
+                    .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
+            server.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
+                    .providerConfigurationCustomizer(config -> config.claims(claims -> claims.put(
+                            "id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()))))));
+        });
+        http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
+        http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                new LoginUrlAuthenticationEntryPoint("/"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(TokenProperties properties) {
+        var settings = AuthorizationServerSettings.builder();
+        if (properties.issuer() != null && !properties.issuer().isBlank()) {
+            settings.issuer(properties.issuer());
+        }
+        return settings.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        encoders.put(HighEntropySecretEncoder.ID, new HighEntropySecretEncoder());
+        return new DelegatingPasswordEncoder("bcrypt", encoders);
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(TokenProperties properties) {
+        if (properties.clients().isEmpty()) {
+            throw new IllegalStateException("Configure at least one OAuth2 client under onekey.clients");
+        }
+        var encoder = new HighEntropySecretEncoder();
+        List<RegisteredClient> clients = properties.clients().stream().map(c -> {
+            var builder = RegisteredClient.withId(UUID.nameUUIDFromBytes(c.clientId().getBytes()).toString())
+                    .clientId(c.clientId())
+                    .clientName(c.name() == null ? c.clientId() : c.name())
+                    .scopes(scopes -> scopes.addAll(c.scopes()))
+                    .clientSettings(ClientSettings.builder().requireProofKey(false).build())
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenTimeToLive(properties.tokens().accessTokenTtl())
+                            .refreshTokenTimeToLive(properties.tokens().refreshTokenTtl())
+                            .reuseRefreshTokens(false)
+                            .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+                            .build());
+            c.grantTypes().forEach(g -> builder.authorizationGrantType(new AuthorizationGrantType(g)));
+            if (c.publicClient()) {
+                builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+            } else {
+                if (c.clientSecret() == null || c.clientSecret().isBlank()) {
+                    throw new IllegalStateException("Client " + c.clientId() + " needs a client-secret or public-client: true");
+                }
+                builder.clientSecret("{" + HighEntropySecretEncoder.ID + "}" + encoder.encode(c.clientSecret()))
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+            }
+            return builder.build();
+        }).toList();
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, Clock clock) {
+        return new ImmutableJWKSet<>(new JWKSet(new SigningKeys(jdbc, clock).current()));
+    }
+
+    @Bean
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, Clock clock) {
+        var jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
+        jwt.setJwtCustomizer(new SessionTokenCustomizer());
+        jwt.setClock(clock);
+        var refresh = new OAuth2RefreshTokenGenerator();
+        refresh.setClock(clock);
+        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), refresh);
+    }
+
+    /** Verifies access tokens at the JSON API and the user-info endpoint. */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new ActiveSessionValidator(sessions)));
+        return decoder;
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

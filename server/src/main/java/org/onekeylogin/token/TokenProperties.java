@@ -1,0 +1,29 @@
+package org.onekeylogin.token;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Token lifetimes and the OAuth2 clients the authorization server knows ({@code onekey.tokens}, {@code onekey.clients}). */
+@ConfigurationProperties("onekey")
+public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients, @Nullable String issuer) {
+
+    public TokenProperties {
+        clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+
+    public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl) {
+    }
+
+    /**
+     * One OAuth2 client. A public client has no secret (device apps, whose binaries cannot keep one); its refresh
+     * tokens rotate on every use. A confidential client authenticates with {@code client_secret_basic} or
+     * {@code client_secret_post}.
+     */
+    public record Client(String clientId, @Nullable String name, @Nullable String clientSecret, boolean publicClient,
+            Set<String> grantTypes, Set<String> scopes, @Nullable String backchannelNotificationEndpoint) {
+    }
+}
