@@ -11,13 +11,18 @@ import org.onekeylogin.push.EventBus;
 import org.onekeylogin.push.PushProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The event streams open on this node, fed by the bus and kept alive by heartbeats. */
+/**
+ * The event streams open on this node, fed by the bus and kept alive by heartbeats. On shutdown it ends every
+ * stream first (clients reconnect with Last-Event-ID, to another node if there is one), so graceful shutdown does
+ * not wait on connections that never finish by themselves.
+ */
 @Component
-public class PushHub {
+public class PushHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PushHub.class);
 
@@ -25,6 +30,7 @@ public class PushHub {
     private final PushProperties properties;
     private final Clock clock;
     private final Map<String, Set<PushStream>> byDevice = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     PushHub(PushEventStore store, EventBus bus, PushProperties properties, Clock clock) {
         this.store = store;
@@ -86,6 +92,22 @@ public class PushHub {
     /** How many streams this node holds now (a gauge for metrics). */
     public int openStreams() {
         return byDevice.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        byDevice.values().forEach(streams -> streams.forEach(PushStream::close));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void remove(PushStream stream) {
