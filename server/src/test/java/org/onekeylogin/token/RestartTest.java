@@ -1,0 +1,49 @@
+package org.onekeylogin.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.onekeylogin.OneKeyApplication;
+import org.onekeylogin.support.Api;
+import org.onekeylogin.support.TestAccounts;
+import org.onekeylogin.support.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Tokens issued before a restart keep working after it: the signing key and the authorizations are stored. */
+class RestartTest {
+
+    @Test
+    void whenTheServiceRestartsOnTheSameDataThenEarlierTokensStillWork() {
+        Map<String, Object> database = TestDatabase.fresh();
+        TestAccounts.Device phone;
+        try (ConfigurableApplicationContext first = start(database)) {
+            Api api = new Api(port(first));
+            phone = new TestAccounts(api).signIn(new TestAccounts(api).register("dad"), "phone", "Dad's phone");
+        }
+
+        try (ConfigurableApplicationContext second = start(database)) {
+            Api api = new Api(port(second));
+            assertThat(api.get("/api/v1/account", phone.accessToken()).status())
+                    .as("access token signed before the restart").isEqualTo(200);
+
+            Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
+                    "client_id", "onekey-device", "refresh_token", phone.refreshToken()));
+            assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
+            assertThat(api.get("/api/v1/sessions", refreshed.field("access_token")).at("/sessions/0/id"))
+                    .isEqualTo(phone.sessionId());
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> database) {
+        Map<String, Object> properties = new HashMap<>(database);
+        properties.put("server.port", "0");
+        return new SpringApplicationBuilder(OneKeyApplication.class).properties(properties).run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
