@@ -105,8 +105,19 @@ public class AccountService {
         }
     }
 
+    /** Accounts whose devices may approve sign-ins of {@code accountId}. */
     public List<String> controllersOf(String accountId) {
         return accounts.controllersOf(accountId);
+    }
+
+    /** Accounts that the devices of {@code controllerAccountId} control (e.g. a parent's children). */
+    public List<String> controlledBy(String controllerAccountId) {
+        return accounts.controlledBy(controllerAccountId);
+    }
+
+    /** Whether {@code actorAccountId} is the account itself or one that controls it. */
+    public boolean mayManage(String actorAccountId, String accountId) {
+        return actorAccountId.equals(accountId) || accounts.bindingExists(accountId, actorAccountId);
     }
 
     private Optional<StoredAccount> findStored(String identifier) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.onekeylogin.account.AccountService;
 import org.onekeylogin.audit.AuditEntry;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
@@ -26,11 +27,13 @@ public class DeviceSessionService {
     private final DeviceSessionRepository sessions;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final AccountService accounts;
     private final Clock clock;
 
     public DeviceSessionService(DeviceSessionRepository sessions, ApplicationEventPublisher events, AuditLog audit,
-            Clock clock) {
+            AccountService accounts, Clock clock) {
         this.sessions = sessions;
+        this.accounts = accounts;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -64,13 +67,22 @@ public class DeviceSessionService {
         return sessions.activeOfAccount(accountId);
     }
 
+    /** The account's own sessions followed by those of the accounts it controls. */
+    public List<DeviceSession> manageableSessionsOf(String accountId) {
+        List<DeviceSession> all = new java.util.ArrayList<>(sessions.activeOfAccount(accountId));
+        for (String controlled : accounts.controlledBy(accountId)) {
+            all.addAll(sessions.activeOfAccount(controlled));
+        }
+        return all;
+    }
+
     /**
-     * Signs a session out on behalf of {@code actorAccountId} (the owner, from one of its devices). Sessions of
-     * other accounts are reported as not found, so ids cannot be probed.
+     * Signs a session out on behalf of {@code actorAccountId}: the owner, or an account that controls it (a parent
+     * signing out a child's PC). Sessions of other accounts are reported as not found, so ids cannot be probed.
      */
     public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId) {
         DeviceSession target = sessions.find(sessionId)
-                .filter(s -> s.accountId().equals(actorAccountId))
+                .filter(s -> accounts.mayManage(actorAccountId, s.accountId()))
                 .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
                         "There is no signed-in device with that id on your account."));
         RevokeReason reason = sessionId.equals(actorSessionId) ? RevokeReason.SIGNED_OUT : RevokeReason.REMOTE_SIGN_OUT;

@@ -23,7 +23,7 @@ class SessionController {
 
     @GetMapping("/api/v1/sessions")
     SessionList list(Caller caller) {
-        return new SessionList(sessions.activeSessionsOf(caller.accountId()).stream()
+        return new SessionList(sessions.manageableSessionsOf(caller.accountId()).stream()
                 .map(s -> SessionView.of(s, caller.sessionId())).toList());
     }
 

@@ -3,9 +3,13 @@ package org.onekeylogin.device;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A session as the account owner sees it in "signed-in devices". */
+/**
+ * A session as the account owner sees it in "signed-in devices" (including the sessions of accounts it controls,
+ * told apart by {@code accountId}).
+ */
 public record SessionView(
         String id,
+        String accountId,
         DeviceView device,
         SignInMethod method,
         @Nullable String networkLabel,
@@ -20,7 +24,7 @@ public record SessionView(
 
     public static SessionView of(DeviceSession s, String callerSessionId) {
         DeviceDescription d = s.device();
-        return new SessionView(s.id(),
+        return new SessionView(s.id(), s.accountId(),
                 new DeviceView(d.id(), d.type(), d.screenClass(), d.name(), d.model(), d.os(), d.appVersion()),
                 s.method(), s.networkLabel(), s.ipAddress(), s.createdAt(), s.lastSeenAt(),
                 s.id().equals(callerSessionId));

@@ -7,6 +7,10 @@ public sealed interface BusMessage {
     record DeviceEventsAvailable(String deviceId) implements BusMessage {
     }
 
+    /** A login request changed state; clients waiting on it should look again. */
+    record LoginRequestChanged(String requestId) implements BusMessage {
+    }
+
     /** This session ended; whoever holds its stream should send what is left and close it. */
     record SessionEnded(String sessionId) implements BusMessage {
     }

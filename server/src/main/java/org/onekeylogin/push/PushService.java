@@ -1,7 +1,6 @@
 package org.onekeylogin.push;
 
 import java.time.Clock;
-import java.util.Map;
 import org.onekeylogin.push.internal.PushEventStore;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +21,8 @@ public class PushService {
         this.clock = clock;
     }
 
-    /** Stores {@code payload} as event {@code type} for the device and returns its id. */
-    public long publish(String deviceId, String type, Map<String, ?> payload) {
+    /** Stores {@code payload} (a map or a record, written as a JSON object) as event {@code type} for the device. */
+    public long publish(String deviceId, String type, Object payload) {
         long id = store.append(deviceId, type, json.writeValueAsString(payload), clock.instant());
         bus.publish(new BusMessage.DeviceEventsAvailable(deviceId));
         return id;

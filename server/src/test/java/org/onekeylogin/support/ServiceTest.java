@@ -18,7 +18,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // every test request comes from 127.0.0.1; per-address limits are tested where they are the subject
+        "onekey.sign-in.password-attempts-per-ip-per-minute=100000",
+        "onekey.registration.per-ip-per-hour=100000",
+        "onekey.approval.requests-per-ip-per-minute=100000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(ServiceTest.Clocks.class)
 public @interface ServiceTest {

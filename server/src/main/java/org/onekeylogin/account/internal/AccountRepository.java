@@ -101,6 +101,11 @@ public class AccountRepository {
                 .param(accountId).query(String.class).list();
     }
 
+    public List<String> controlledBy(String controllerAccountId) {
+        return jdbc.sql("SELECT account_id FROM account_binding WHERE controller_account_id = ? ORDER BY account_id")
+                .param(controllerAccountId).query(String.class).list();
+    }
+
     private static StoredAccount map(ResultSet rs, int row) throws SQLException {
         var account = new Account(
                 rs.getString("id"),

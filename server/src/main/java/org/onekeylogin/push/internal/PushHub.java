@@ -65,6 +65,8 @@ public class PushHub implements SmartLifecycle {
                     stream.drain(store);
                 }
             }
+            case BusMessage.LoginRequestChanged ignored -> {
+            }
             case BusMessage.SessionEnded(String sessionId) -> byDevice.values().forEach(streams -> {
                 for (PushStream stream : streams) {
                     if (stream.sessionId().equals(sessionId)) {

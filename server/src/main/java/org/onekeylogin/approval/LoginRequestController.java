@@ -1,0 +1,136 @@
+package org.onekeylogin.approval;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.approval.internal.LoginRequestWaiters;
+import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.signin.SignInProperties;
+import org.onekeylogin.signin.SignInResponse;
+import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ClientAddress;
+import org.onekeylogin.system.ErrorCode;
+import org.onekeylogin.token.TokenIssuer;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The client side of phone approval over the JSON API: ask, wait (long poll), collect the tokens once. The client's
+ * handle ({@code auth_req_id}) travels in request bodies, never in URLs.
+ */
+@RestController
+class LoginRequestController {
+
+    private static final int MAX_WAIT_SECONDS = 30;
+
+    private final PhoneApproval approval;
+    private final TokenIssuer tokens;
+    private final SignInProperties signInProperties;
+    private final LoginRequestWaiters waiters;
+    private final Clock clock;
+
+    LoginRequestController(PhoneApproval approval, TokenIssuer tokens, SignInProperties signInProperties,
+            LoginRequestWaiters waiters, Clock clock) {
+        this.approval = approval;
+        this.tokens = tokens;
+        this.signInProperties = signInProperties;
+        this.waiters = waiters;
+        this.clock = clock;
+    }
+
+    record StartRequest(String login, DeviceDescription device, @Nullable String clientId, @Nullable String scope) {
+        StartRequest {
+            if (login == null || login.isBlank() || login.length() > 64) {
+                throw ApiException.invalid("login", "Type the account name or phone number (at most 64 characters).");
+            }
+            if (device == null) {
+                throw ApiException.invalid("device", "Describe the device that wants to sign in.");
+            }
+            if (scope != null && scope.length() > 200) {
+                throw ApiException.invalid("scope", "The scope is at most 200 characters.");
+            }
+        }
+    }
+
+    record Handle(String authReqId, @Nullable Integer waitSeconds) {
+        Handle {
+            if (authReqId == null || authReqId.isBlank() || authReqId.length() > 100) {
+                throw ApiException.invalid("auth_req_id", "Send the auth_req_id you received when you asked to sign in.");
+            }
+            if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
+                throw ApiException.invalid("wait_seconds", "wait_seconds is between 0 and " + MAX_WAIT_SECONDS + ".");
+            }
+        }
+    }
+
+    record Status(LoginRequestState status, @Nullable DenyReason reason, long expiresIn) {
+    }
+
+    @PostMapping("/api/v1/login-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    LoginStarted start(@RequestBody StartRequest request, HttpServletRequest http) {
+        String clientId = tokens.deviceClientId(request.clientId(), signInProperties.defaultClientId());
+        return approval.start(new StartLogin(request.login(), request.device(), clientId, scopes(request.scope()),
+                ClientAddress.of(http), null, null, null));
+    }
+
+    /** The request's state; with {@code wait_seconds}, answers as soon as it leaves {@code pending} or the wait ends. */
+    @PostMapping("/api/v1/login-requests/status")
+    Status status(@RequestBody Handle handle) {
+        LoginRequest request = approval.status(handle.authReqId());
+        int wait = handle.waitSeconds() == null ? 0 : handle.waitSeconds();
+        if (wait > 0 && request.stateAt(clock.instant()) == LoginRequestState.PENDING) {
+            CompletableFuture<Void> changed = waiters.signal(request.id());
+            request = approval.status(handle.authReqId());
+            if (request.stateAt(clock.instant()) == LoginRequestState.PENDING) {
+                Duration left = Duration.between(clock.instant(), request.expiresAt());
+                Duration waitFor = Duration.ofSeconds(wait);
+                LoginRequestWaiters.await(changed, left.compareTo(waitFor) < 0 ? left.plusMillis(50) : waitFor);
+                request = approval.status(handle.authReqId());
+            }
+        }
+        long expiresIn = Math.max(0, Duration.between(clock.instant(), request.expiresAt()).toSeconds());
+        return new Status(request.stateAt(clock.instant()), request.denyReason(), expiresIn);
+    }
+
+    /** Collects the tokens of an approved request, exactly once. */
+    @PostMapping("/api/v1/login-requests/session")
+    SignInResponse redeem(@RequestBody Handle handle) {
+        LoginRequest request = approval.status(handle.authReqId());
+        return switch (approval.redeem(request, false)) {
+            case Redemption.SignedIn(var signedIn) -> SignInResponse.of(signedIn);
+            case Redemption.NotRedeemable(var state, var reason, var tooFast) -> throw refusal(state, reason);
+        };
+    }
+
+    private static ApiException refusal(LoginRequestState state, @Nullable DenyReason reason) {
+        return switch (state) {
+            case PENDING -> new ApiException(ErrorCode.AUTHORIZATION_PENDING,
+                    "The phone has not answered yet. Wait for the status to change.");
+            case DENIED -> new ApiException(ErrorCode.LOGIN_DENIED, reason == DenyReason.NOT_ME
+                    ? "The account owner said this sign-in was not theirs."
+                    : "The sign-in was declined on the phone.",
+                    Map.of("reason", reason == null ? "mistake" : reason.wireName()));
+            case FAILED -> new ApiException(ErrorCode.LOGIN_FAILED,
+                    "A wrong code was typed on the phone, so the sign-in was cancelled. Ask again for a new code.");
+            case EXPIRED -> new ApiException(ErrorCode.LOGIN_REQUEST_EXPIRED,
+                    "Nobody answered on the phone in time. Ask again.");
+            case CONSUMED, APPROVED -> new ApiException(ErrorCode.LOGIN_REQUEST_ALREADY_USED,
+                    "These tokens were already collected. Ask again to sign in another time.");
+        };
+    }
+
+    private static Set<String> scopes(@Nullable String scope) {
+        return scope == null || scope.isBlank() ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+    }
+}

@@ -1,0 +1,41 @@
+package org.onekeylogin.approval;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.account.Account;
+import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.device.DeviceSession;
+
+/**
+ * What a control terminal is shown about a request (seed 000, step 3): whose account, which device asks, from
+ * where and when, whether it is on the same network as this phone — and how many digits to type, but never the
+ * code itself. It is also the payload of the {@code login_request} push event.
+ */
+public record LoginRequestView(
+        String requestId,
+        AccountRef account,
+        Requester requester,
+        Instant requestedAt,
+        Instant expiresAt,
+        @Nullable Boolean sameNetwork,
+        @Nullable String bindingMessage,
+        int codeLength) {
+
+    /** The account being signed in; {@code viaBinding} when it is bound to this terminal's account (e.g. a child's). */
+    public record AccountRef(String loginName, String displayName, boolean viaBinding) {
+    }
+
+    public record Requester(String type, String name, @Nullable String model, @Nullable String os,
+            @Nullable String appVersion, @Nullable String ipAddress) {
+    }
+
+    static LoginRequestView of(LoginRequest r, Account account, boolean viaBinding, DeviceSession terminal) {
+        DeviceDescription d = r.device();
+        Boolean sameNetwork = r.ipAddress() == null || terminal.ipAddress() == null ? null
+                : Objects.equals(r.ipAddress(), terminal.ipAddress());
+        return new LoginRequestView(r.id(), new AccountRef(account.loginName(), account.displayName(), viaBinding),
+                new Requester(d.type().wireName(), d.name(), d.model(), d.os(), d.appVersion(), r.ipAddress()),
+                r.createdAt(), r.expiresAt(), sameNetwork, r.bindingMessage(), r.verificationCode().length());
+    }
+}

@@ -1,0 +1,345 @@
+package org.onekeylogin.approval;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.account.Account;
+import org.onekeylogin.account.AccountService;
+import org.onekeylogin.account.AccountStanding;
+import org.onekeylogin.approval.internal.LoginRequestRepository;
+import org.onekeylogin.approval.internal.LoginRequestRepository.Terminal;
+import org.onekeylogin.audit.AuditEntry;
+import org.onekeylogin.audit.AuditEventType;
+import org.onekeylogin.audit.AuditLog;
+import org.onekeylogin.device.DeviceSession;
+import org.onekeylogin.device.DeviceSessionService;
+import org.onekeylogin.device.ScreenClass;
+import org.onekeylogin.device.SignInMethod;
+import org.onekeylogin.push.BusMessage;
+import org.onekeylogin.push.EventBus;
+import org.onekeylogin.push.PushService;
+import org.onekeylogin.signin.DeviceSignIn;
+import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ErrorCode;
+import org.onekeylogin.system.RateLimiter;
+import org.onekeylogin.system.SecretGenerator;
+import org.onekeylogin.token.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of phone-approved sign-in: who may be asked (control terminals), anti-fatigue limits, number matching,
+ * first decision wins, and redeeming an approval for tokens exactly once. The JSON API and the CIBA grant both call
+ * this; neither holds rules of its own.
+ */
+@Service
+public class PhoneApproval {
+
+    private static final Logger log = LoggerFactory.getLogger(PhoneApproval.class);
+    /** Fallbacks a client can offer when no phone can approve. */
+    public static final List<String> FALLBACKS = List.of("qr_code", "sms_code");
+
+    private final LoginRequestRepository requests;
+    private final AccountService accounts;
+    private final DeviceSessionService sessions;
+    private final DeviceSignIn signIn;
+    private final PushService push;
+    private final EventBus bus;
+    private final AuditLog audit;
+    private final RateLimiter limits;
+    private final SecretGenerator secrets;
+    private final ApprovalProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public PhoneApproval(LoginRequestRepository requests, AccountService accounts, DeviceSessionService sessions,
+            DeviceSignIn signIn, PushService push, EventBus bus, AuditLog audit, RateLimiter limits,
+            SecretGenerator secrets, ApprovalProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.signIn = signIn;
+        this.push = push;
+        this.bus = bus;
+        this.audit = audit;
+        this.limits = limits;
+        this.secrets = secrets;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LoginStarted start(StartLogin start) {
+        Instant now = clock.instant();
+        limits.acquire("login-request-ip", String.valueOf(start.ipAddress()), properties.requestsPerIpPerMinute(),
+                Duration.ofMinutes(1));
+        // Unknown and inactive accounts get the same answer as accounts without phones: nothing to enumerate.
+        Account account = accounts.findByIdentifier(start.login()).filter(Account::isActive)
+                .orElseThrow(PhoneApproval::noControlTerminal);
+        refuseIfBlocked(account, start, now);
+        refuseIfTooMany(account, start, now);
+
+        Map<String, Boolean> viaBinding = new LinkedHashMap<>();
+        List<DeviceSession> terminals = new ArrayList<>();
+        collectTerminals(account.id(), false, start, terminals, viaBinding);
+        for (String controller : accounts.controllersOf(account.id())) {
+            collectTerminals(controller, true, start, terminals, viaBinding);
+        }
+        if (terminals.isEmpty()) {
+            refuse(account, start, "no_control_terminal");
+            throw noControlTerminal();
+        }
+
+        Duration lifetime = lifetime(start.requestedExpiry());
+        String authReqId = secrets.token(160);
+        var request = new LoginRequest(UUID.randomUUID().toString(), account.id(), start.clientId(), start.device(),
+                start.ipAddress(), start.scopes(), start.bindingMessage(), secrets.digits(properties.codeLength()),
+                LoginRequestState.PENDING, null, null, properties.pollIntervalSeconds(), null,
+                start.notificationToken(), now, now.plus(lifetime));
+        requests.insert(request, hash(authReqId),
+                terminals.stream().map(t -> new Terminal(t.id(), t.device().id())).toList());
+        audit.record(new AuditEntry(AuditEventType.LOGIN_REQUESTED, AuditEntry.Outcome.SUCCESS, account.id(),
+                start.device().id(), null, null, start.ipAddress(), "terminals=" + terminals.size()));
+        for (DeviceSession terminal : terminals) {
+            push.publish(terminal.device().id(), "login_request",
+                    LoginRequestView.of(request, account, viaBinding.get(terminal.id()), terminal));
+        }
+        log.debug("Login request sent to {} control terminals", terminals.size());
+        return new LoginStarted(authReqId, request.verificationCode(), lifetime.toSeconds(),
+                request.pollIntervalSeconds(), terminals.size());
+    }
+
+    /** The open requests a control terminal may decide, for a phone that missed the push. */
+    public List<LoginRequestView> pendingFor(Caller caller) {
+        Instant now = clock.instant();
+        return requests.pendingFor(caller.sessionId(), now).stream().map(r -> {
+            Account account = accounts.get(r.accountId());
+            DeviceSession terminal = sessions.find(caller.sessionId()).orElseThrow();
+            return LoginRequestView.of(r, account, !account.id().equals(caller.accountId()), terminal);
+        }).toList();
+    }
+
+    /** A control terminal approves with the code it was shown on the client. */
+    public LoginRequestState approve(String requestId, Caller caller, String typedCode) {
+        LoginRequest request = openRequestFor(requestId, caller);
+        Instant now = clock.instant();
+        if (!constantTimeEquals(request.verificationCode(), typedCode)) {
+            if (requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.FAILED, null,
+                    caller.sessionId(), now)) {
+                decided(request, LoginRequestState.FAILED, null, caller, "wrong_code");
+            }
+            throw new ApiException(ErrorCode.WRONG_VERIFICATION_CODE, "That is not the code shown on "
+                    + request.device().name() + ". The sign-in was cancelled for safety.");
+        }
+        if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.APPROVED, null,
+                caller.sessionId(), now)) {
+            throw closed();
+        }
+        decided(request, LoginRequestState.APPROVED, null, caller, null);
+        return LoginRequestState.APPROVED;
+    }
+
+    /** A control terminal denies; "that wasn't me" also blocks the requester and raises the account's risk. */
+    public LoginRequestState deny(String requestId, Caller caller, DenyReason reason) {
+        LoginRequest request = openRequestFor(requestId, caller);
+        Instant now = clock.instant();
+        if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.DENIED, reason,
+                caller.sessionId(), now)) {
+            throw closed();
+        }
+        if (reason == DenyReason.NOT_ME) {
+            Instant until = now.plus(properties.notMeBlock());
+            requests.block(request.accountId(), "device", request.device().id(), until);
+            if (request.ipAddress() != null) {
+                requests.block(request.accountId(), "ip", request.ipAddress(), until);
+            }
+            Account account = accounts.get(request.accountId());
+            accounts.updateStanding(account.id(), new AccountStanding(account.status(), account.tier(),
+                    account.userLevel(), account.risk().raised()));
+        }
+        decided(request, LoginRequestState.DENIED, reason, caller, reason.wireName());
+        return LoginRequestState.DENIED;
+    }
+
+    /** The state of the client's request, for its status poll. */
+    public LoginRequest status(String authReqId) {
+        return requests.findBySecretHash(hash(authReqId)).orElseThrow(PhoneApproval::notFound);
+    }
+
+    /** Looks a request up by the client's secret handle without failing when there is none. */
+    public Optional<LoginRequest> findByAuthReqId(String authReqId) {
+        return requests.findBySecretHash(hash(authReqId));
+    }
+
+    /**
+     * Turns an approval into a signed-in client, once. {@code enforceInterval} applies CIBA's {@code slow_down}
+     * rule to clients that poll faster than they were told.
+     */
+    public Redemption redeem(LoginRequest request, boolean enforceInterval) {
+        Instant now = clock.instant();
+        LoginRequestState state = request.stateAt(now);
+        if (state == LoginRequestState.PENDING) {
+            boolean tooFast = enforceInterval && request.lastPolledAt() != null
+                    && now.isBefore(request.lastPolledAt().plusSeconds(request.pollIntervalSeconds()));
+            requests.markPolled(request.id(), now, request.pollIntervalSeconds() + (tooFast ? 5 : 0));
+            return new Redemption.NotRedeemable(state, null, tooFast);
+        }
+        if (state != LoginRequestState.APPROVED
+                || !requests.transition(request.id(), LoginRequestState.APPROVED, LoginRequestState.CONSUMED, null,
+                        null, now)) {
+            LoginRequestState current = state == LoginRequestState.APPROVED ? LoginRequestState.CONSUMED : state;
+            return new Redemption.NotRedeemable(current, request.denyReason(), false);
+        }
+        Account account = accounts.get(request.accountId());
+        DeviceSignIn.SignedIn signedIn = signIn.signIn(account, request.device(), request.clientId(),
+                SignInMethod.PHONE_APPROVAL, request.scopes(), request.ipAddress(), null);
+        requests.recordSession(request.id(), signedIn.session().id());
+        return new Redemption.SignedIn(signedIn);
+    }
+
+    /** Marks overdue requests expired and tells their terminals and waiting clients. */
+    @Scheduled(fixedDelayString = "PT5S")
+    void expireOverdue() {
+        Instant now = clock.instant();
+        for (LoginRequest r : requests.overdue(now, 500)) {
+            if (requests.transition(r.id(), r.state(), LoginRequestState.EXPIRED, null, null, now)) {
+                audit.record(new AuditEntry(AuditEventType.LOGIN_EXPIRED, AuditEntry.Outcome.FAILURE, r.accountId(),
+                        r.device().id(), null, null, r.ipAddress(), r.state().wireName()));
+                if (r.state() == LoginRequestState.PENDING) {
+                    closeOnTerminals(r, LoginRequestState.EXPIRED, null);
+                }
+                bus.publish(new BusMessage.LoginRequestChanged(r.id()));
+            }
+        }
+    }
+
+    private void decided(LoginRequest request, LoginRequestState outcome, @Nullable DenyReason reason, Caller caller,
+            @Nullable String detail) {
+        AuditEventType type = outcome == LoginRequestState.APPROVED ? AuditEventType.LOGIN_APPROVED
+                : AuditEventType.LOGIN_DENIED;
+        audit.record(new AuditEntry(type, outcome == LoginRequestState.APPROVED ? AuditEntry.Outcome.SUCCESS
+                : AuditEntry.Outcome.FAILURE, request.accountId(), request.device().id(), null, caller.sessionId(),
+                request.ipAddress(), detail));
+        closeOnTerminals(request, outcome, caller.sessionId());
+        bus.publish(new BusMessage.LoginRequestChanged(request.id()));
+        events.publishEvent(new LoginRequestDecided(request, outcome, reason));
+    }
+
+    private void closeOnTerminals(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
+        for (Terminal t : requests.terminals(request.id())) {
+            if (!t.sessionId().equals(deciderSessionId)) {
+                push.publish(t.deviceId(), "login_request_closed",
+                        Map.of("request_id", request.id(), "outcome", outcome.wireName()));
+            }
+        }
+    }
+
+    private LoginRequest openRequestFor(String requestId, Caller caller) {
+        LoginRequest request = requests.find(requestId)
+                .filter(r -> requests.terminals(r.id()).stream().anyMatch(t -> t.sessionId().equals(caller.sessionId())))
+                .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
+                        "There is no sign-in request with that id for this device."));
+        if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {
+            throw closed();
+        }
+        return request;
+    }
+
+    private void collectTerminals(String accountId, boolean bound, StartLogin start, List<DeviceSession> terminals,
+            Map<String, Boolean> viaBinding) {
+        for (DeviceSession s : sessions.activeSessionsOf(accountId)) {
+            if (s.device().screenClass() == ScreenClass.SMALL && !s.device().id().equals(start.device().id())
+                    && !viaBinding.containsKey(s.id())) {
+                terminals.add(s);
+                viaBinding.put(s.id(), bound);
+            }
+        }
+    }
+
+    private void refuseIfBlocked(Account account, StartLogin start, Instant now) {
+        Optional<Instant> until = requests.blockedUntil(account.id(), start.device().id(), start.ipAddress(), now);
+        if (until.isPresent()) {
+            refuse(account, start, "blocked");
+            long seconds = Math.max(1, Duration.between(now, until.get()).toSeconds());
+            throw new ApiException(ErrorCode.REQUESTER_BLOCKED, "The owner of this account said an earlier request "
+                    + "from here was not theirs. Phone approval is blocked here for now; use another way to sign in.",
+                    Map.of("retryAfterSeconds", seconds, "fallbacks", FALLBACKS));
+        }
+    }
+
+    private void refuseIfTooMany(Account account, StartLogin start, Instant now) {
+        Optional<LoginRequest> open = requests.openFrom(account.id(), start.device().id(), now);
+        if (open.isPresent()) {
+            refuse(account, start, "already_pending");
+            long seconds = Math.max(1, Duration.between(now, open.get().expiresAt()).toSeconds());
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "A sign-in request from this device is already "
+                    + "waiting for the phone. Wait for it to finish first.", Map.of("retryAfterSeconds", seconds));
+        }
+        List<Instant> recent = requests.createdSince(account.id(), now.minus(properties.requestWindow()));
+        if (recent.size() >= properties.maxRequestsPerAccount()) {
+            refuse(account, start, "too_many_requests");
+            Instant freesUp = recent.get(recent.size() - properties.maxRequestsPerAccount())
+                    .plus(properties.requestWindow());
+            long seconds = Math.max(1, Duration.between(now, freesUp).toSeconds());
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account. "
+                    + "Please try again in " + (seconds + 59) / 60 + " minutes.", Map.of("retryAfterSeconds", seconds));
+        }
+    }
+
+    private void refuse(Account account, StartLogin start, String why) {
+        audit.record(new AuditEntry(AuditEventType.LOGIN_REFUSED, AuditEntry.Outcome.FAILURE, account.id(),
+                start.device().id(), null, null, start.ipAddress(), why));
+    }
+
+    private Duration lifetime(@Nullable Duration requested) {
+        if (requested == null) {
+            return properties.expiry();
+        }
+        if (requested.compareTo(properties.minExpiry()) < 0 || requested.compareTo(properties.maxExpiry()) > 0) {
+            throw ApiException.invalid("requested_expiry", "requested_expiry must be between "
+                    + properties.minExpiry().toSeconds() + " and " + properties.maxExpiry().toSeconds() + " seconds.");
+        }
+        return requested;
+    }
+
+    private static ApiException noControlTerminal() {
+        return new ApiException(ErrorCode.NO_CONTROL_TERMINAL, "No phone signed in to this account can approve "
+                + "the sign-in. Scan the QR code or use a text message code instead.", Map.of("fallbacks", FALLBACKS));
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND, "There is no sign-in request with that id.");
+    }
+
+    private static ApiException closed() {
+        return new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, "This sign-in request has already been decided or has expired.");
+    }
+
+    private static boolean constantTimeEquals(String expected, @Nullable String typed) {
+        String given = typed == null ? "" : typed.strip();
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String hash(String authReqId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(authReqId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

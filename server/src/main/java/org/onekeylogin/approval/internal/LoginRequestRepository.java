@@ -1,0 +1,165 @@
+package org.onekeylogin.approval.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.approval.DenyReason;
+import org.onekeylogin.approval.LoginRequest;
+import org.onekeylogin.approval.LoginRequestState;
+import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.device.DeviceType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2. */
+@Repository
+public class LoginRequestRepository {
+
+    /** A control terminal a request was sent to. */
+    public record Terminal(String sessionId, String deviceId) {
+    }
+
+    private static final String COLUMNS = "id, account_id, client_id, device_id, device_type, device_name, "
+            + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, verification_code, "
+            + "state, deny_reason, decided_by_session_id, poll_interval_seconds, last_polled_at, notification_token, "
+            + "created_at, expires_at";
+
+    private final JdbcClient jdbc;
+
+    public LoginRequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(LoginRequest r, String secretHash, List<Terminal> terminals) {
+        DeviceDescription d = r.device();
+        jdbc.sql("INSERT INTO login_request (" + COLUMNS + ", secret_hash) VALUES "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.accountId(), r.clientId(), d.id(), d.type().name(), d.name(), d.model(), d.os(),
+                        d.appVersion(), r.ipAddress(), String.join(" ", r.scopes()), r.bindingMessage(),
+                        r.verificationCode(), r.state().name(), null, null, r.pollIntervalSeconds(), null,
+                        r.notificationToken(), utc(r.createdAt()), utc(r.expiresAt()), secretHash)
+                .update();
+        for (Terminal t : terminals) {
+            jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id) VALUES (?, ?, ?)")
+                    .params(r.id(), t.sessionId(), t.deviceId()).update();
+        }
+    }
+
+    public Optional<LoginRequest> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE id = ?").param(id)
+                .query(LoginRequestRepository::map).optional();
+    }
+
+    public Optional<LoginRequest> findBySecretHash(String secretHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE secret_hash = ?").param(secretHash)
+                .query(LoginRequestRepository::map).optional();
+    }
+
+    public List<Terminal> terminals(String requestId) {
+        return jdbc.sql("SELECT session_id, device_id FROM login_request_terminal WHERE request_id = ?")
+                .param(requestId).query((rs, n) -> new Terminal(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Open requests that were sent to this terminal session and have not expired. */
+    public List<LoginRequest> pendingFor(String sessionId, Instant now) {
+        return jdbc.sql("SELECT r." + COLUMNS.replace(", ", ", r.") + " FROM login_request r "
+                        + "JOIN login_request_terminal t ON t.request_id = r.id "
+                        + "WHERE t.session_id = ? AND r.state = 'PENDING' AND r.expires_at > ? ORDER BY r.created_at")
+                .params(sessionId, utc(now)).query(LoginRequestRepository::map).list();
+    }
+
+    /** Requests for an account since {@code since}, oldest first (anti-fatigue window). */
+    public List<Instant> createdSince(String accountId, Instant since) {
+        return jdbc.sql("SELECT created_at FROM login_request WHERE account_id = ? AND created_at >= ? "
+                        + "ORDER BY created_at")
+                .params(accountId, utc(since))
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
+    /** The open request of this account from this device, if any. */
+    public Optional<LoginRequest> openFrom(String accountId, String deviceId, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE account_id = ? AND created_at >= ? "
+                        + "AND device_id = ? AND state = 'PENDING' AND expires_at > ?")
+                .params(accountId, utc(now.minus(java.time.Duration.ofHours(1))), deviceId, utc(now))
+                .query(LoginRequestRepository::map).stream().findFirst();
+    }
+
+    /**
+     * Moves a request from one state to another if nobody else moved it first; false when it was no longer in
+     * {@code from} (the first decision wins).
+     */
+    public boolean transition(String id, LoginRequestState from, LoginRequestState to, @Nullable DenyReason reason,
+            @Nullable String bySessionId, Instant now) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("Illegal login request transition " + from + " -> " + to);
+        }
+        return jdbc.sql("UPDATE login_request SET state = ?, deny_reason = COALESCE(?, deny_reason), "
+                        + "decided_by_session_id = COALESCE(?, decided_by_session_id), decided_at = ? "
+                        + "WHERE id = ? AND state = ?")
+                .params(to.name(), reason == null ? null : reason.name(), bySessionId, utc(now), id, from.name())
+                .update() == 1;
+    }
+
+    public void recordSession(String id, String sessionId) {
+        jdbc.sql("UPDATE login_request SET session_id = ? WHERE id = ?").params(sessionId, id).update();
+    }
+
+    public void markPolled(String id, Instant now, int intervalSeconds) {
+        jdbc.sql("UPDATE login_request SET last_polled_at = ?, poll_interval_seconds = ? WHERE id = ?")
+                .params(utc(now), intervalSeconds, id).update();
+    }
+
+    /** Open requests whose time is up, for the sweeper that tells terminals and clients. */
+    public List<LoginRequest> overdue(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE state IN ('PENDING', 'APPROVED') "
+                        + "AND expires_at <= ? ORDER BY expires_at FETCH FIRST " + limit + " ROWS ONLY")
+                .param(utc(now)).query(LoginRequestRepository::map).list();
+    }
+
+    public void block(String accountId, String kind, String value, Instant until) {
+        int updated = jdbc.sql("UPDATE approval_block SET until_at = ? WHERE account_id = ? AND blocked_kind = ? "
+                        + "AND blocked_value = ?").params(utc(until), accountId, kind, value).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO approval_block (account_id, blocked_kind, blocked_value, until_at) "
+                    + "VALUES (?, ?, ?, ?)").params(accountId, kind, value, utc(until)).update();
+        }
+    }
+
+    /** The latest end of any block on this account for this device or address, if one is in force. */
+    public Optional<Instant> blockedUntil(String accountId, String deviceId, @Nullable String ip, Instant now) {
+        return jdbc.sql("SELECT MAX(until_at) FROM approval_block WHERE account_id = ? AND until_at > ? AND "
+                        + "((blocked_kind = 'device' AND blocked_value = ?) OR (blocked_kind = 'ip' AND blocked_value = ?))")
+                .params(accountId, utc(now), deviceId, ip == null ? "" : ip)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .single().map(OffsetDateTime::toInstant);
+    }
+
+    private static LoginRequest map(ResultSet rs, int row) throws SQLException {
+        var device = new DeviceDescription(rs.getString("device_id"), DeviceType.valueOf(rs.getString("device_type")),
+                rs.getString("device_name"), rs.getString("device_model"), rs.getString("device_os"),
+                rs.getString("device_app_version"));
+        String reason = rs.getString("deny_reason");
+        OffsetDateTime polled = rs.getObject("last_polled_at", OffsetDateTime.class);
+        String scopes = rs.getString("scopes");
+        return new LoginRequest(rs.getString("id"), rs.getString("account_id"), rs.getString("client_id"), device,
+                rs.getString("ip_address"),
+                scopes.isBlank() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(scopes.split(" "))),
+                rs.getString("binding_message"), rs.getString("verification_code"),
+                LoginRequestState.valueOf(rs.getString("state")), reason == null ? null : DenyReason.valueOf(reason),
+                rs.getString("decided_by_session_id"), rs.getInt("poll_interval_seconds"),
+                polled == null ? null : polled.toInstant(), rs.getString("notification_token"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
