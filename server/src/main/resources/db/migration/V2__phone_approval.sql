@@ -24,6 +24,8 @@ CREATE TABLE login_request (
     poll_interval_seconds integer     NOT NULL,
     last_polled_at       timestamp with time zone,
     notification_token   varchar(1024),
+    -- kept only for CIBA ping mode, whose notification must name it; CIBA clients also authenticate to redeem it
+    ciba_auth_req_id     varchar(64),
     created_at           timestamp with time zone NOT NULL,
     expires_at           timestamp with time zone NOT NULL,
     decided_at           timestamp with time zone

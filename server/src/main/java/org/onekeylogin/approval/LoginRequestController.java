@@ -86,7 +86,7 @@ class LoginRequestController {
     /** The request's state; with {@code wait_seconds}, answers as soon as it leaves {@code pending} or the wait ends. */
     @PostMapping("/api/v1/login-requests/status")
     Status status(@RequestBody Handle handle) {
-        LoginRequest request = approval.status(handle.authReqId());
+        LoginRequest request = deviceAppRequest(handle);
         int wait = handle.waitSeconds() == null ? 0 : handle.waitSeconds();
         if (wait > 0 && request.stateAt(clock.instant()) == LoginRequestState.PENDING) {
             CompletableFuture<Void> changed = waiters.signal(request.id());
@@ -105,11 +105,20 @@ class LoginRequestController {
     /** Collects the tokens of an approved request, exactly once. */
     @PostMapping("/api/v1/login-requests/session")
     SignInResponse redeem(@RequestBody Handle handle) {
-        LoginRequest request = approval.status(handle.authReqId());
+        LoginRequest request = deviceAppRequest(handle);
         return switch (approval.redeem(request, false)) {
             case Redemption.SignedIn(var signedIn) -> SignInResponse.of(signedIn);
             case Redemption.NotRedeemable(var state, var reason, var tooFast) -> throw refusal(state, reason);
         };
+    }
+
+    /** Requests of confidential (CIBA) clients are redeemed at the token endpoint, with client authentication. */
+    private LoginRequest deviceAppRequest(Handle handle) {
+        LoginRequest request = approval.status(handle.authReqId());
+        if (!tokens.isDeviceClient(request.clientId())) {
+            throw new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND, "There is no sign-in request with that id.");
+        }
+        return request;
     }
 
     private static ApiException refusal(LoginRequestState state, @Nullable DenyReason reason) {

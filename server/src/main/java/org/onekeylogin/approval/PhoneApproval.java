@@ -110,7 +110,7 @@ public class PhoneApproval {
                 start.ipAddress(), start.scopes(), start.bindingMessage(), secrets.digits(properties.codeLength()),
                 LoginRequestState.PENDING, null, null, properties.pollIntervalSeconds(), null,
                 start.notificationToken(), now, now.plus(lifetime));
-        requests.insert(request, hash(authReqId),
+        requests.insert(request, hash(authReqId), start.notificationToken() == null ? null : authReqId,
                 terminals.stream().map(t -> new Terminal(t.id(), t.device().id())).toList());
         audit.record(new AuditEntry(AuditEventType.LOGIN_REQUESTED, AuditEntry.Outcome.SUCCESS, account.id(),
                 start.device().id(), null, null, start.ipAddress(), "terminals=" + terminals.size()));
@@ -178,6 +178,11 @@ public class PhoneApproval {
     /** The state of the client's request, for its status poll. */
     public LoginRequest status(String authReqId) {
         return requests.findBySecretHash(hash(authReqId)).orElseThrow(PhoneApproval::notFound);
+    }
+
+    /** The auth_req_id of a CIBA ping-mode request, which its notification must carry. */
+    public Optional<String> pingAuthReqId(LoginRequest request) {
+        return requests.pingAuthReqId(request.id());
     }
 
     /** Looks a request up by the client's secret handle without failing when there is none. */

@@ -9,7 +9,7 @@ import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.NewSession;
 import org.onekeylogin.device.RevokeReason;
 import org.onekeylogin.device.SignInMethod;
-import org.onekeylogin.token.IssuedTokens;
+import org.onekeylogin.token.SessionTokens;
 import org.onekeylogin.token.TokenIssuer;
 import org.onekeylogin.token.TokenRequest;
 import org.springframework.stereotype.Service;
@@ -27,7 +27,7 @@ public class DeviceSignIn {
     }
 
     /** A device signed in: its session and the tokens the client receives (once). */
-    public record SignedIn(DeviceSession session, IssuedTokens tokens) {
+    public record SignedIn(DeviceSession session, SessionTokens tokens) {
     }
 
     public SignedIn signIn(Account account, DeviceDescription device, String clientId, SignInMethod method,

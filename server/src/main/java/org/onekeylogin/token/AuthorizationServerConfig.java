@@ -70,7 +70,7 @@ class AuthorizationServerConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, DeviceSessionService sessions,
-            AuthorizationServerSettings settings) throws Exception {
+            AuthorizationServerSettings settings, List<TokenGrantExtension> grants) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
@@ -80,9 +80,14 @@ class AuthorizationServerConfig {
                             new PublicClientAuthentication.Provider(clients))));
             server.tokenRevocationEndpoint(revocation -> revocation
                     .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
+            server.tokenEndpoint(token -> grants.forEach(grant -> token
+                    .accessTokenRequestConverter(grant.converter())
+                    .authenticationProvider(grant.provider())));
             server.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
-                    .providerConfigurationCustomizer(config -> config.claims(claims -> claims.put(
-                            "id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()))))));
+                    .providerConfigurationCustomizer(config -> config.claims(claims -> {
+                        claims.put("id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()));
+                        grants.forEach(grant -> grant.describe(claims, String.valueOf(claims.get("issuer"))));
+                    }))));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

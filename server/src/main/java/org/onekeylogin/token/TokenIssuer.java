@@ -1,8 +1,6 @@
 package org.onekeylogin.token;
 
 import java.security.Principal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,15 +64,14 @@ public class TokenIssuer {
      */
     public String deviceClientId(@Nullable String requested, String fallback) {
         String clientId = requested == null || requested.isBlank() ? fallback : requested;
-        RegisteredClient client = clients.findByClientId(clientId);
-        if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
+        if (!isDeviceClient(clientId)) {
             throw new ApiException(ErrorCode.UNKNOWN_CLIENT,
                     "Client '" + clientId + "' is not a registered device app.", java.util.Map.of("field", "client_id"));
         }
         return clientId;
     }
 
-    public IssuedTokens issue(TokenRequest request) {
+    public SessionTokens issue(TokenRequest request) {
         DeviceSession session = request.session();
         RegisteredClient client = clients.findByClientId(session.clientId());
         if (client == null) {
@@ -133,10 +130,13 @@ public class TokenIssuer {
         }
 
         authorizations.save(authorization.build());
-        Instant expiresAt = accessToken.getExpiresAt();
-        long expiresIn = expiresAt == null ? 0 : Duration.between(accessToken.getIssuedAt(), expiresAt).toSeconds();
-        return new IssuedTokens(accessToken.getTokenValue(), accessToken.getTokenType().getValue(), expiresIn,
-                refreshToken == null ? null : refreshToken.getTokenValue(), idToken, String.join(" ", scopes));
+        return new SessionTokens(accessToken, refreshToken, idToken);
+    }
+
+    /** Whether the client is a registered public device app (one that may use the JSON sign-in flows). */
+    public boolean isDeviceClient(String clientId) {
+        RegisteredClient client = clients.findByClientId(clientId);
+        return client != null && client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
     }
 
     /** Drops the tokens of a session: refresh fails, introspection answers inactive, the API refuses the access token. */

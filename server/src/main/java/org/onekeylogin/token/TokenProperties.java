@@ -15,6 +15,10 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
         clients = clients == null ? List.of() : List.copyOf(clients);
     }
 
+    public java.util.Optional<Client> client(String clientId) {
+        return clients.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+    }
+
     public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl) {
     }
 

@@ -37,14 +37,15 @@ public class LoginRequestRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(LoginRequest r, String secretHash, List<Terminal> terminals) {
+    /** Stores a request; {@code pingAuthReqId} is kept only for CIBA ping mode, whose notification names it. */
+    public void insert(LoginRequest r, String secretHash, @Nullable String pingAuthReqId, List<Terminal> terminals) {
         DeviceDescription d = r.device();
-        jdbc.sql("INSERT INTO login_request (" + COLUMNS + ", secret_hash) VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO login_request (" + COLUMNS + ", secret_hash, ciba_auth_req_id) VALUES "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.accountId(), r.clientId(), d.id(), d.type().name(), d.name(), d.model(), d.os(),
                         d.appVersion(), r.ipAddress(), String.join(" ", r.scopes()), r.bindingMessage(),
                         r.verificationCode(), r.state().name(), null, null, r.pollIntervalSeconds(), null,
-                        r.notificationToken(), utc(r.createdAt()), utc(r.expiresAt()), secretHash)
+                        r.notificationToken(), utc(r.createdAt()), utc(r.expiresAt()), secretHash, pingAuthReqId)
                 .update();
         for (Terminal t : terminals) {
             jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id) VALUES (?, ?, ?)")
@@ -60,6 +61,11 @@ public class LoginRequestRepository {
     public Optional<LoginRequest> findBySecretHash(String secretHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE secret_hash = ?").param(secretHash)
                 .query(LoginRequestRepository::map).optional();
+    }
+
+    public Optional<String> pingAuthReqId(String id) {
+        return jdbc.sql("SELECT ciba_auth_req_id FROM login_request WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
     }
 
     public List<Terminal> terminals(String requestId) {

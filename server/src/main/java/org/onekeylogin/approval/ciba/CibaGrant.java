@@ -1,0 +1,18 @@
+package org.onekeylogin.approval.ciba;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+
+/** Names from OpenID Connect Client-Initiated Backchannel Authentication Core 1.0. */
+final class CibaGrant {
+
+    static final AuthorizationGrantType GRANT_TYPE = new AuthorizationGrantType("urn:openid:params:grant-type:ciba");
+    static final String AUTH_REQ_ID = "auth_req_id";
+    static final String ENDPOINT = "/oauth2/bc-authorize";
+
+    static final String AUTHORIZATION_PENDING = "authorization_pending";
+    static final String SLOW_DOWN = "slow_down";
+    static final String EXPIRED_TOKEN = "expired_token";
+
+    private CibaGrant() {
+    }
+}
