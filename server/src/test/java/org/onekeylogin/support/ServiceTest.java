@@ -22,7 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
         // every test request comes from 127.0.0.1; per-address limits are tested where they are the subject
         "onekey.sign-in.password-attempts-per-ip-per-minute=100000",
         "onekey.registration.per-ip-per-hour=100000",
-        "onekey.approval.requests-per-ip-per-minute=100000"})
+        "onekey.approval.requests-per-ip-per-minute=100000",
+        // a small pool makes a leaked connection fail the suite within a few requests
+        "spring.datasource.hikari.maximum-pool-size=4",
+        "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(ServiceTest.Clocks.class)
 public @interface ServiceTest {

@@ -37,10 +37,13 @@ class RestartTest {
         }
     }
 
+    /** Passes the database as command-line arguments, which outrank the application's own configuration. */
     private static ConfigurableApplicationContext start(Map<String, Object> database) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("server.port", "0");
-        return new SpringApplicationBuilder(OneKeyApplication.class).properties(properties).run();
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(OneKeyApplication.class).run(args);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -94,7 +94,7 @@ public class LoginRequestRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE account_id = ? AND created_at >= ? "
                         + "AND device_id = ? AND state = 'PENDING' AND expires_at > ?")
                 .params(accountId, utc(now.minus(java.time.Duration.ofHours(1))), deviceId, utc(now))
-                .query(LoginRequestRepository::map).stream().findFirst();
+                .query(LoginRequestRepository::map).list().stream().findFirst();
     }
 
     /**
