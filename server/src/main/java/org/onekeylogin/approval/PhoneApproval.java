@@ -24,7 +24,6 @@ import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceSessionService;
-import org.onekeylogin.device.ScreenClass;
 import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.push.BusMessage;
 import org.onekeylogin.push.EventBus;
@@ -266,8 +265,8 @@ public class PhoneApproval {
 
     private void collectTerminals(String accountId, boolean bound, StartLogin start, List<DeviceSession> terminals,
             Map<String, Boolean> viaBinding) {
-        for (DeviceSession s : sessions.activeSessionsOf(accountId)) {
-            if (s.device().screenClass() == ScreenClass.SMALL && !s.device().id().equals(start.device().id())
+        for (DeviceSession s : sessions.activeSmallScreenSessionsOf(accountId)) {
+            if (!s.device().id().equals(start.device().id())
                     && !viaBinding.containsKey(s.id())) {
                 terminals.add(s);
                 viaBinding.put(s.id(), bound);

@@ -67,6 +67,11 @@ public class DeviceSessionService {
         return sessions.activeOfAccount(accountId);
     }
 
+    /** The account's signed-in phones and tablets (control terminals, seed 000). */
+    public List<DeviceSession> activeSmallScreenSessionsOf(String accountId) {
+        return sessions.activeSmallScreenOfAccount(accountId);
+    }
+
     /** The account's own sessions followed by those of the accounts it controls. */
     public List<DeviceSession> manageableSessionsOf(String accountId) {
         List<DeviceSession> all = new java.util.ArrayList<>(sessions.activeOfAccount(accountId));

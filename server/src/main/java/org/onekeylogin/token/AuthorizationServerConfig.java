@@ -18,6 +18,7 @@ import org.onekeylogin.token.internal.PublicClientAuthentication;
 import org.onekeylogin.token.internal.RevocationEndsSession;
 import org.onekeylogin.token.internal.SessionTokenCustomizer;
 import org.onekeylogin.token.internal.SigningKeys;
+import org.onekeylogin.token.internal.VerifiedTokenCache;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -166,16 +168,20 @@ class AuthorizationServerConfig {
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), refresh);
     }
 
-    /** Verifies access tokens at the JSON API and the user-info endpoint. */
+    /**
+     * Verifies access tokens at the JSON API and the user-info endpoint: the signature once per token (cached),
+     * expiry and the device session on every request.
+     */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
+        NimbusJwtDecoder signatureOnly = NimbusJwtDecoder.withJwkSource(jwkSource)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
+        signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         var timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new ActiveSessionValidator(sessions)));
-        return decoder;
+        return new VerifiedTokenCache(signatureOnly,
+                new DelegatingOAuth2TokenValidator<>(timestamps, new ActiveSessionValidator(sessions)), clock, 100_000);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceType;
 import org.onekeylogin.device.RevokeReason;
+import org.onekeylogin.device.ScreenClass;
 import org.onekeylogin.device.SignInMethod;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,9 +58,11 @@ public class DeviceSessionRepository {
 
     public void insertSession(DeviceSession s) {
         jdbc.sql("INSERT INTO device_session (id, account_id, device_id, client_id, method, network_label, "
-                        + "ip_address, authorization_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "ip_address, authorization_id, created_at, last_seen_at, small_screen) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.accountId(), s.device().id(), s.clientId(), s.method().name(), s.networkLabel(),
-                        s.ipAddress(), s.id(), utc(s.createdAt()), utc(s.lastSeenAt()))
+                        s.ipAddress(), s.id(), utc(s.createdAt()), utc(s.lastSeenAt()),
+                        s.device().screenClass() == ScreenClass.SMALL)
                 .update();
     }
 
@@ -71,6 +74,13 @@ public class DeviceSessionRepository {
     public List<DeviceSession> activeOfAccount(String accountId) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + FROM
                         + "WHERE s.account_id = ? AND s.revoked_at IS NULL ORDER BY s.last_seen_at DESC")
+                .param(accountId).query(DeviceSessionRepository::map).list();
+    }
+
+    /** Active sessions on phones and tablets: the account's control terminals. */
+    public List<DeviceSession> activeSmallScreenOfAccount(String accountId) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + FROM
+                        + "WHERE s.account_id = ? AND s.small_screen = TRUE AND s.revoked_at IS NULL")
                 .param(accountId).query(DeviceSessionRepository::map).list();
     }
 

@@ -1,0 +1,170 @@
+package org.onekeylogin.loadgen;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures complete phone-approved sign-ins over HTTP: a PC asks to sign in an account, the account's phone
+ * approves with the code the PC shows, the PC collects its tokens. One sign-in is those three requests plus
+ * everything the server does for them (control-terminal lookup, push event, token signing, session storage).
+ *
+ * <pre>
+ * java -jar onekey-loadgen.jar [--url http://localhost:8080] [--households 64] [--concurrency 64] [--seconds 30]
+ * </pre>
+ * The target service must run with anti-fatigue limits raised (each household signs in many times a minute).
+ */
+public final class LoadGenerator {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "load-test-password";
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LoadGenerator(String base) {
+        this.base = base;
+    }
+
+    record Household(String login, String phoneToken) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String url = options.getOrDefault("url", "http://localhost:8080");
+        int households = Integer.parseInt(options.getOrDefault("households", "64"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        new LoadGenerator(url).run(households, concurrency, warmup, seconds);
+    }
+
+    private void run(int householdCount, int concurrency, int warmupSeconds, int seconds) throws Exception {
+        String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+        System.out.printf("Setting up %d households (account + signed-in phone)...%n", householdCount);
+        List<Household> households = new ArrayList<>();
+        for (int i = 0; i < householdCount; i++) {
+            households.add(household("load-" + run + "-" + i));
+        }
+        System.out.printf("Warming up for %d s...%n", warmupSeconds);
+        drive(households, concurrency, warmupSeconds, run + "w");
+        System.out.printf("Measuring for %d s with %d concurrent sign-ins...%n", seconds, concurrency);
+        Result result = drive(households, concurrency, seconds, run + "m");
+        long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("phone-approved sign-ins: %d ok, %d failed in %d s = %.0f sign-ins/s%n",
+                result.ok.get(), result.failed.get(), seconds, result.ok.get() / (double) seconds);
+        if (sorted.length > 0) {
+            System.out.printf("latency of one whole sign-in (3 requests): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
+        }
+    }
+
+    record Result(AtomicLong ok, AtomicLong failed, ConcurrentLinkedQueue<Long> latencies) {
+    }
+
+    private Result drive(List<Household> households, int concurrency, int seconds, String tag) throws Exception {
+        var result = new Result(new AtomicLong(), new AtomicLong(), new ConcurrentLinkedQueue<>());
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        var done = new CountDownLatch(concurrency);
+        for (int worker = 0; worker < concurrency; worker++) {
+            Household household = households.get(worker % households.size());
+            int id = worker;
+            Thread.ofVirtual().start(() -> {
+                long n = 0;
+                try {
+                    while (System.nanoTime() < deadline) {
+                        long start = System.nanoTime();
+                        if (signIn(household, "pc-" + tag + "-" + id + "-" + n++)) {
+                            result.ok.incrementAndGet();
+                            result.latencies.add(System.nanoTime() - start);
+                        } else {
+                            result.failed.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        return result;
+    }
+
+    /** One whole phone-approved sign-in; false if any step did not answer as a working service would. */
+    private boolean signIn(Household household, String pcId) {
+        try {
+            JsonNode started = post("/api/v1/login-requests", Map.of("login", household.login(),
+                    "device", Map.of("id", pcId, "type", "pc", "name", "Load test PC")), null, 201);
+            String requestId = get("/api/v1/approvals", household.phoneToken()).path("requests").path(0)
+                    .path("request_id").asString();
+            post("/api/v1/approvals/" + requestId + "/approve",
+                    Map.of("code", started.path("verification_code").asString()), household.phoneToken(), 200);
+            JsonNode tokens = post("/api/v1/login-requests/session",
+                    Map.of("auth_req_id", started.path("auth_req_id").asString()), null, 200);
+            return !tokens.path("tokens").path("access_token").asString().isEmpty();
+        } catch (RuntimeException failed) {
+            return false;
+        }
+    }
+
+    private Household household(String login) {
+        post("/api/v1/accounts", Map.of("login_name", login, "display_name", "Load", "password", PASSWORD), null, 201);
+        JsonNode signedIn = post("/api/v1/sign-in/password", Map.of("login", login, "password", PASSWORD,
+                "device", Map.of("id", "phone-" + login, "type", "phone", "name", "Load test phone")), null, 200);
+        return new Household(login, signedIn.path("tokens").path("access_token").asString());
+    }
+
+    private JsonNode post(String path, Object body, String token, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send(token == null ? request : request.header("Authorization", "Bearer " + token), expected);
+    }
+
+    private JsonNode get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET(),
+                200);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expected) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var map = new java.util.HashMap<String, String>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --name value pairs, got " + Arrays.toString(args));
+            }
+            map.put(args[i].substring(2), args[i + 1]);
+        }
+        return map;
+    }
+}
