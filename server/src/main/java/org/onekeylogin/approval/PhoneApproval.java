@@ -114,7 +114,7 @@ public class PhoneApproval {
         audit.record(new AuditEntry(AuditEventType.LOGIN_REQUESTED, AuditEntry.Outcome.SUCCESS, account.id(),
                 start.device().id(), null, null, start.ipAddress(), "terminals=" + terminals.size()));
         for (DeviceSession terminal : terminals) {
-            push.publish(terminal.device().id(), "login_request",
+            push.publish(terminal.device().id(), terminal.id(), "login_request",
                     LoginRequestView.of(request, account, viaBinding.get(terminal.id()), terminal));
         }
         log.debug("Login request sent to {} control terminals", terminals.size());
@@ -246,7 +246,7 @@ public class PhoneApproval {
     private void closeOnTerminals(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
         for (Terminal t : requests.terminals(request.id())) {
             if (!t.sessionId().equals(deciderSessionId)) {
-                push.publish(t.deviceId(), "login_request_closed",
+                push.publish(t.deviceId(), t.sessionId(), "login_request_closed",
                         Map.of("request_id", request.id(), "outcome", outcome.wireName()));
             }
         }
@@ -281,7 +281,7 @@ public class PhoneApproval {
             long seconds = Math.max(1, Duration.between(now, until.get()).toSeconds());
             throw new ApiException(ErrorCode.REQUESTER_BLOCKED, "The owner of this account said an earlier request "
                     + "from here was not theirs. Phone approval is blocked here for now; use another way to sign in.",
-                    Map.of("retryAfterSeconds", seconds, "fallbacks", FALLBACKS));
+                    Map.of("retry_after_seconds", seconds, "fallbacks", FALLBACKS));
         }
     }
 
@@ -291,7 +291,7 @@ public class PhoneApproval {
             refuse(account, start, "already_pending");
             long seconds = Math.max(1, Duration.between(now, open.get().expiresAt()).toSeconds());
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "A sign-in request from this device is already "
-                    + "waiting for the phone. Wait for it to finish first.", Map.of("retryAfterSeconds", seconds));
+                    + "waiting for the phone. Wait for it to finish first.", Map.of("retry_after_seconds", seconds));
         }
         List<Instant> recent = requests.createdSince(account.id(), now.minus(properties.requestWindow()));
         if (recent.size() >= properties.maxRequestsPerAccount()) {
@@ -300,7 +300,7 @@ public class PhoneApproval {
                     .plus(properties.requestWindow());
             long seconds = Math.max(1, Duration.between(now, freesUp).toSeconds());
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account. "
-                    + "Please try again in " + (seconds + 59) / 60 + " minutes.", Map.of("retryAfterSeconds", seconds));
+                    + "Please try again in " + (seconds + 59) / 60 + " minutes.", Map.of("retry_after_seconds", seconds));
         }
     }
 

@@ -16,7 +16,8 @@ public record DeviceSession(
         Instant lastSeenAt,
         @Nullable Instant revokedAt,
         @Nullable String revokedBySessionId,
-        @Nullable RevokeReason revokeReason) {
+        @Nullable RevokeReason revokeReason,
+        @Nullable String accessTokenId) {
 
     public boolean isActive() {
         return revokedAt == null;

@@ -44,14 +44,14 @@ public class DeviceSessionService {
      * at most one live session per account.
      */
     public DeviceSession open(NewSession request) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         sessions.upsertDevice(request.device(), now);
         for (String earlier : sessions.activeIdsOf(request.accountId(), request.device().id())) {
             end(earlier, null, RevokeReason.REPLACED, null);
         }
         var session = new DeviceSession(UUID.randomUUID().toString(), request.accountId(), request.device(),
                 request.clientId(), request.method(), request.networkLabel(), request.ipAddress(), now, now, null,
-                null, null);
+                null, null, null);
         sessions.insertSession(session);
         audit.record(AuditEntry.success(AuditEventType.SIGN_IN, session.accountId(), session.device().id(),
                 session.id()).withIp(request.ipAddress()).withDetail(request.method().wireName()));
@@ -85,13 +85,13 @@ public class DeviceSessionService {
      * Signs a session out on behalf of {@code actorAccountId}: the owner, or an account that controls it (a parent
      * signing out a child's PC). Sessions of other accounts are reported as not found, so ids cannot be probed.
      */
-    public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId) {
+    public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId, @Nullable String ip) {
         DeviceSession target = sessions.find(sessionId)
                 .filter(s -> accounts.mayManage(actorAccountId, s.accountId()))
                 .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
                         "There is no signed-in device with that id on your account."));
         RevokeReason reason = sessionId.equals(actorSessionId) ? RevokeReason.SIGNED_OUT : RevokeReason.REMOTE_SIGN_OUT;
-        if (!end(sessionId, actorSessionId, reason, null)) {
+        if (!end(sessionId, actorSessionId, reason, ip)) {
             throw new ApiException(ErrorCode.SESSION_ALREADY_SIGNED_OUT, "That device is already signed out.");
         }
         return target;
@@ -108,6 +108,14 @@ public class DeviceSessionService {
                 .withActor(bySessionId).withIp(ip).withDetail(reason.wireName()));
         events.publishEvent(new SessionRevoked(s.id(), s.accountId(), s.device().id(), reason, bySessionId));
         return true;
+    }
+
+    /**
+     * Records the id of the access token just issued to the session (first issue or refresh); earlier access tokens
+     * of the session stop working at the JSON API.
+     */
+    public void currentAccessToken(String sessionId, String tokenId) {
+        sessions.setAccessTokenId(sessionId, tokenId);
     }
 
     /** Notes that a session was used now, at most once per {@link #TOUCH_INTERVAL}. */

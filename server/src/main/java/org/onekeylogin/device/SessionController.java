@@ -1,5 +1,8 @@
 package org.onekeylogin.device;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.onekeylogin.system.ClientAddress;
+
 import java.util.List;
 import org.onekeylogin.token.Caller;
 import org.springframework.http.ResponseEntity;
@@ -29,19 +32,19 @@ class SessionController {
 
     /** Signs this device out. */
     @DeleteMapping("/api/v1/sessions/current")
-    ResponseEntity<Void> signOutSelf(Caller caller) {
-        sessions.signOut(caller.sessionId(), caller.accountId(), caller.sessionId());
+    ResponseEntity<Void> signOutSelf(Caller caller, HttpServletRequest http) {
+        sessions.signOut(caller.sessionId(), caller.accountId(), caller.sessionId(), ClientAddress.of(http));
         return ResponseEntity.noContent().build();
     }
 
     /** Signs one of the account's devices out; its tokens stop working at once and it is told on its push channel. */
     @DeleteMapping("/api/v1/sessions/{sessionId}")
-    ResponseEntity<Void> signOut(@PathVariable String sessionId, Caller caller) {
+    ResponseEntity<Void> signOut(@PathVariable String sessionId, Caller caller, HttpServletRequest http) {
         if (sessionId.length() > 64) {
             throw new org.onekeylogin.system.ApiException(org.onekeylogin.system.ErrorCode.SESSION_NOT_FOUND,
                     "There is no signed-in device with that id on your account.");
         }
-        sessions.signOut(sessionId, caller.accountId(), caller.sessionId());
+        sessions.signOut(sessionId, caller.accountId(), caller.sessionId(), ClientAddress.of(http));
         return ResponseEntity.noContent().build();
     }
 }

@@ -5,7 +5,11 @@ import org.onekeylogin.push.internal.PushEventStore;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes an event to a device: stored first, then announced, so nothing is lost if the device is offline. */
+/**
+ * Publishes an event to one session of a device: stored first, then announced, so nothing is lost while the device
+ * is offline. Addressing the session (not just the device id, which apps choose) keeps one account's events away
+ * from any other account or later session on the same device.
+ */
 @Service
 public class PushService {
 
@@ -21,9 +25,9 @@ public class PushService {
         this.clock = clock;
     }
 
-    /** Stores {@code payload} (a map or a record, written as a JSON object) as event {@code type} for the device. */
-    public long publish(String deviceId, String type, Object payload) {
-        long id = store.append(deviceId, type, json.writeValueAsString(payload), clock.instant());
+    /** Stores {@code payload} (a map or a record, written as a JSON object) as event {@code type} for the session. */
+    public long publish(String deviceId, String sessionId, String type, Object payload) {
+        long id = store.append(deviceId, sessionId, type, json.writeValueAsString(payload), clock.instant());
         bus.publish(new BusMessage.DeviceEventsAvailable(deviceId));
         return id;
     }

@@ -42,8 +42,11 @@ class PasswordSignInController {
     SignInResponse signIn(@RequestBody PasswordSignInRequest request, HttpServletRequest http) {
         String ip = ClientAddress.of(http);
         limits.acquire("password-ip", ip, properties.passwordAttemptsPerIpPerMinute(), Duration.ofMinutes(1));
-        limits.acquire("password-login", request.login().trim().toLowerCase(Locale.ROOT),
-                properties.passwordAttemptsPerAccountPer15Minutes(), Duration.ofMinutes(15));
+        // keyed by the account, whichever way it is typed (name, or phone number in any format)
+        String limitKey = accounts.findByIdentifier(request.login()).map(Account::id)
+                .orElse(request.login().trim().toLowerCase(Locale.ROOT));
+        limits.acquire("password-login", limitKey, properties.passwordAttemptsPerAccountPer15Minutes(),
+                Duration.ofMinutes(15));
         String clientId = tokens.deviceClientId(request.clientId(), properties.defaultClientId());
         Account account;
         try {

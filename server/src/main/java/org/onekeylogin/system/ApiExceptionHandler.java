@@ -32,7 +32,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         var response = ResponseEntity.status(e.code().status());
-        if (e.details().get("retryAfterSeconds") instanceof Number seconds) {
+        if (e.details().get("retry_after_seconds") instanceof Number seconds) {
             response.header("Retry-After", String.valueOf(seconds.longValue()));
         }
         return response.body(ApiError.of(e));

@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -32,6 +33,12 @@ class ApiSecurityConfig {
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, ApiErrorWriter errors) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
+            if (failure instanceof OAuth2AuthenticationException oauth && !(failure instanceof InvalidBearerTokenException)
+                    && "invalid_request".equals(oauth.getError().getErrorCode())) {
+                errors.write(response, ApiError.of(ErrorCode.INVALID_REQUEST,
+                        "Send the access token in one place only (header or, for event streams, query).", Map.of()));
+                return;
+            }
             boolean invalid = failure instanceof InvalidBearerTokenException;
             response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
             errors.write(response, invalid
@@ -74,6 +81,9 @@ class ApiSecurityConfig {
         String message = failure.getMessage();
         if (message != null && message.contains("signed out")) {
             return "This device has been signed out. Sign in again.";
+        }
+        if (message != null && message.contains("replaced")) {
+            return "This access token was replaced by a newer one or revoked. Use the newest token, or refresh.";
         }
         if (message != null && message.contains("expired")) {
             return "The access token has expired. Refresh it or sign in again.";

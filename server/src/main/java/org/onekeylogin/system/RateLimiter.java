@@ -43,7 +43,7 @@ public class RateLimiter {
             long retryAfter = Math.max(1, Duration.between(now, updated.start().plus(window)).toSeconds());
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS,
                     "Too many attempts. Please wait " + retryAfter + " seconds and try again.",
-                    Map.of("retryAfterSeconds", retryAfter));
+                    Map.of("retry_after_seconds", retryAfter));
         }
     }
 

@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
@@ -55,8 +54,6 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Acce
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -88,12 +85,15 @@ class AuthorizationServerConfig {
             server.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
                     .providerConfigurationCustomizer(config -> config.claims(claims -> {
                         claims.put("id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()));
+                        // advertise what this service's clients can actually use
+                        claims.put("grant_types_supported", new java.util.ArrayList<>(List.of(
+                                "refresh_token", "client_credentials")));
+                        claims.put("token_endpoint_auth_methods_supported",
+                                List.of("client_secret_basic", "client_secret_post", "none"));
                         grants.forEach(grant -> grant.describe(claims, String.valueOf(claims.get("issuer"))));
                     }))));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
-        http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                new LoginUrlAuthenticationEntryPoint("/"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -159,9 +159,10 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, Clock clock) {
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions,
+            Clock clock) {
         var jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
-        jwt.setJwtCustomizer(new SessionTokenCustomizer());
+        jwt.setJwtCustomizer(new SessionTokenCustomizer(sessions));
         jwt.setClock(clock);
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);

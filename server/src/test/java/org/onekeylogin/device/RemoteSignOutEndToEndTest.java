@@ -82,6 +82,9 @@ class RemoteSignOutEndToEndTest {
         assertThat(first.field("refresh_token")).isNotBlank().isNotEqualTo(phone.refreshToken());
         assertThat(first.field("id_token")).isNotBlank();
         assertThat(api.get("/api/v1/account", first.field("access_token")).status()).isEqualTo(200);
+        Api.Response stale = api.get("/api/v1/account", phone.accessToken());
+        assertThat(stale.status()).as("the refreshed-away access token stops working at once").isEqualTo(401);
+        assertThat(stale.field("message")).contains("replaced");
 
         Api.Response replay = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
                 "client_id", "onekey-device", "refresh_token", phone.refreshToken()));
@@ -103,6 +106,20 @@ class RemoteSignOutEndToEndTest {
         Api.Response remaining = api.get("/api/v1/sessions", phone.accessToken());
         assertThat(remaining.json().path("sessions").size()).isEqualTo(1);
         assertThat(remaining.at("/sessions/0/id")).isEqualTo(phone.sessionId());
+    }
+
+    @Test
+    void whenOnlyTheAccessTokenIsRevokedThenTheApiRefusesItButTheDeviceStaysSignedIn() {
+        TestAccounts.Device tv = accounts.signIn(accounts.register("grandma"), "tv", "Living-room TV");
+        Api.Response revoked = api.form("/oauth2/revoke", Api.fields("token", tv.accessToken(),
+                "token_type_hint", "access_token", "client_id", "onekey-device"));
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/account", tv.accessToken()).status()).isEqualTo(401);
+
+        Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
+                "client_id", "onekey-device", "refresh_token", tv.refreshToken()));
+        assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
+        assertThat(api.get("/api/v1/account", refreshed.field("access_token")).status()).isEqualTo(200);
     }
 
     @Test

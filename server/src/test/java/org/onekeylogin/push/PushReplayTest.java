@@ -38,15 +38,15 @@ class PushReplayTest {
         String lastSeen;
         try (EventStream stream = api.stream(phone.accessToken(), null)) {
             assertThat(stream.awaitOpen()).isEqualTo(200);
-            push.publish(phone.deviceId(), "notice", Map.of("n", 0));
+            push.publish(phone.deviceId(), phone.sessionId(), "notice", Map.of("n", 0));
             EventStream.Event first = stream.next(Duration.ofSeconds(2));
             assertThat(first).isNotNull();
             assertThat(first.json().path("n").asInt()).isZero();
             lastSeen = first.id();
         }
 
-        push.publish(phone.deviceId(), "notice", Map.of("n", 1));
-        push.publish(phone.deviceId(), "notice", Map.of("n", 2));
+        push.publish(phone.deviceId(), phone.sessionId(), "notice", Map.of("n", 1));
+        push.publish(phone.deviceId(), phone.sessionId(), "notice", Map.of("n", 2));
 
         try (EventStream again = api.stream(phone.accessToken(), Long.valueOf(lastSeen))) {
             assertThat(again.awaitOpen()).isEqualTo(200);
@@ -69,11 +69,25 @@ class PushReplayTest {
         TestAccounts.Device tablet = accounts.signIn(mum, "tablet", "Mum's tablet");
         try (EventStream stream = api.stream(phone.accessToken(), 0L)) {
             assertThat(stream.awaitOpen()).isEqualTo(200);
-            push.publish(tablet.deviceId(), "notice", Map.of("for", "tablet"));
-            push.publish(phone.deviceId(), "notice", Map.of("for", "phone"));
+            push.publish(tablet.deviceId(), tablet.sessionId(), "notice", Map.of("for", "tablet"));
+            push.publish(phone.deviceId(), phone.sessionId(), "notice", Map.of("for", "phone"));
             EventStream.Event event = stream.next(Duration.ofSeconds(2));
             assertThat(event).isNotNull();
             assertThat(event.json().path("for").asString()).isEqualTo("phone");
+        }
+    }
+
+    @Test
+    void whenAnotherAccountSignsInWithTheSameDeviceIdThenItCannotReadTheOwnersEvents() {
+        TestAccounts.Device phone = accounts.signIn(accounts.register("dad"), "phone", "Dad's phone");
+        push.publish(phone.deviceId(), phone.sessionId(), "notice", Map.of("secret", "for dad"));
+
+        Api.Response intruder = api.post("/api/v1/sign-in/password", Map.of("login",
+                accounts.register("intruder").loginName(), "password", TestAccounts.PASSWORD,
+                "device", Map.of("id", phone.deviceId(), "type", "phone", "name", "Dad's phone")), null);
+        try (EventStream stream = api.stream(intruder.at("/tokens/access_token"), 0L)) {
+            assertThat(stream.awaitOpen()).isEqualTo(200);
+            assertThat(stream.next(Duration.ofMillis(500))).as("no replay of another session's events").isNull();
         }
     }
 

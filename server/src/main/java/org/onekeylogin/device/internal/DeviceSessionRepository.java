@@ -24,6 +24,7 @@ public class DeviceSessionRepository {
 
     private static final String SESSION_COLUMNS = "s.id, s.account_id, s.client_id, s.method, s.network_label, "
             + "s.ip_address, s.created_at, s.last_seen_at, s.revoked_at, s.revoked_by_session_id, s.revoke_reason, "
+            + "s.access_token_id, "
             + "d.id AS device_id, d.device_type, d.name, d.model, d.os, d.app_version";
     private static final String FROM = " FROM device_session s JOIN device d ON d.id = s.device_id ";
 
@@ -96,6 +97,10 @@ public class DeviceSessionRepository {
                 .params(utc(now), bySessionId, reason.name(), id).update() == 1;
     }
 
+    public void setAccessTokenId(String id, String tokenId) {
+        jdbc.sql("UPDATE device_session SET access_token_id = ? WHERE id = ?").params(tokenId, id).update();
+    }
+
     public void touch(String id, Instant now) {
         jdbc.sql("UPDATE device_session SET last_seen_at = ? WHERE id = ?").params(utc(now), id).update();
     }
@@ -108,7 +113,8 @@ public class DeviceSessionRepository {
                 SignInMethod.valueOf(rs.getString("method")), rs.getString("network_label"),
                 rs.getString("ip_address"), instant(rs, "created_at"), instant(rs, "last_seen_at"),
                 rs.getObject("revoked_at", OffsetDateTime.class) == null ? null : instant(rs, "revoked_at"),
-                rs.getString("revoked_by_session_id"), reason == null ? null : RevokeReason.valueOf(reason));
+                rs.getString("revoked_by_session_id"), reason == null ? null : RevokeReason.valueOf(reason),
+                rs.getString("access_token_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

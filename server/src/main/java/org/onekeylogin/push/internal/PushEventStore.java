@@ -19,20 +19,20 @@ public class PushEventStore {
         this.jdbc = jdbc;
     }
 
-    public long append(String deviceId, String type, String payload, Instant now) {
+    public long append(String deviceId, String sessionId, String type, String payload, Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO push_event (device_id, event_type, payload, created_at) VALUES (?, ?, ?, ?)")
-                .params(deviceId, type, payload, now.atOffset(ZoneOffset.UTC))
+        jdbc.sql("INSERT INTO push_event (device_id, session_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(deviceId, sessionId, type, payload, now.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
-    /** Events of a device after {@code afterId} and not older than {@code notBefore}, oldest first. */
-    public List<PushEvent> after(String deviceId, long afterId, Instant notBefore, int limit) {
+    /** Events for a session after {@code afterId} and not older than {@code notBefore}, oldest first. */
+    public List<PushEvent> after(String sessionId, long afterId, Instant notBefore, int limit) {
         return jdbc.sql("SELECT id, device_id, event_type, payload, created_at FROM push_event "
-                        + "WHERE device_id = ? AND id > ? AND created_at >= ? ORDER BY id FETCH FIRST " + limit
+                        + "WHERE session_id = ? AND id > ? AND created_at >= ? ORDER BY id FETCH FIRST " + limit
                         + " ROWS ONLY")
-                .params(deviceId, afterId, notBefore.atOffset(ZoneOffset.UTC))
+                .params(sessionId, afterId, notBefore.atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new PushEvent(rs.getLong("id"), rs.getString("device_id"),
                         rs.getString("event_type"), rs.getString("payload"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))

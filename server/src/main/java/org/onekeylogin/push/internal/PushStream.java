@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream of one device session. Sends are serialised by a lock and always read from the store
+ * One open event stream of one device session; it carries the events addressed to that session only. Sends are serialised by a lock and always read from the store
  * after the last id sent, so events arrive once, in order, whichever thread triggers the send.
  */
 final class PushStream {
@@ -49,7 +49,7 @@ final class PushStream {
         lock.lock();
         try {
             while (!closed) {
-                List<PushEvent> events = store.after(deviceId, lastSentId, notBefore, BATCH);
+                List<PushEvent> events = store.after(sessionId, lastSentId, notBefore, BATCH);
                 for (PushEvent e : events) {
                     emitter.send(SseEmitter.event().id(Long.toString(e.id())).name(e.type())
                             .data(e.payload(), MediaType.APPLICATION_JSON));

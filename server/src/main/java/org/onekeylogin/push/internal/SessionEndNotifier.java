@@ -39,7 +39,7 @@ class SessionEndNotifier {
             sessions.find(revoked.bySessionId()).map(DeviceSession::device)
                     .ifPresent(by -> payload.put("by_device", Map.of("name", by.name(), "type", by.type().wireName())));
         }
-        push.publish(revoked.deviceId(), "signed_out", payload);
+        push.publish(revoked.deviceId(), revoked.sessionId(), "signed_out", payload);
         bus.publish(new BusMessage.SessionEnded(revoked.sessionId()));
     }
 }

@@ -37,6 +37,10 @@ public final class ActiveSessionValidator implements OAuth2TokenValidator<Jwt> {
         if (session.isEmpty()) {
             return failure("This device has been signed out.");
         }
+        String current = session.get().accessTokenId();
+        if (current != null && !current.equals(jwt.getId())) {
+            return failure("This access token was replaced or revoked. Use the newest one, or refresh.");
+        }
         sessions.touch(sessionId, session.get().lastSeenAt());
         return OAuth2TokenValidatorResult.success();
     }

@@ -20,8 +20,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Lets public device clients (no secret: TV and phone apps cannot keep one) use the token endpoint for the grants a
- * device needs after it is signed in or while it waits: refreshing (tokens rotate on every use, so a stolen refresh
- * token is detected at its next use) and polling a device code. Spring's own public-client support covers only the
+ * device needs after it is signed in or while it waits: refreshing (refresh tokens rotate on every use, so a copied
+ * refresh token stops working as soon as either holder refreshes) and polling a device code. Spring's own public-client support covers only the
  * authorization-code grant with PKCE. Public clients may also revoke their own tokens (RFC 7009 section 5).
  * A converter that only parses, and a provider that holds the rules.
  */
