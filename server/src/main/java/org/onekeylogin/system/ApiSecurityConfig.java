@@ -56,7 +56,8 @@ class ApiSecurityConfig {
                         // the async dispatch that completes an event stream was authenticated when it started
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/sign-in/**", "/api/v1/login-requests",
-                                "/api/v1/login-requests/status", "/api/v1/login-requests/session").permitAll()
+                                "/api/v1/login-requests/status", "/api/v1/login-requests/session",
+                                "/api/v1/sign-in-options", "/api/v1/sign-in-options/pick").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(bearerTokenResolver())

@@ -38,6 +38,7 @@ public enum ErrorCode {
     LOGIN_FAILED(HttpStatus.FORBIDDEN),
     LOGIN_REQUEST_EXPIRED(HttpStatus.GONE),
     LOGIN_REQUEST_ALREADY_USED(HttpStatus.CONFLICT),
+    SIGN_IN_CHOICE_INVALID(HttpStatus.GONE),
     SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -1,0 +1,66 @@
+package org.onekeylogin.fallback;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.approval.LoginStarted;
+import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.signin.SignInProperties;
+import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ClientAddress;
+import org.onekeylogin.system.RateLimiter;
+import org.onekeylogin.token.TokenIssuer;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/sign-in-options} and {@code POST /api/v1/sign-in-options/pick}, for devices not signed in. */
+@RestController
+class SignInOptionsController {
+
+    private final SignInChoices choices;
+    private final TokenIssuer tokens;
+    private final SignInProperties signIn;
+    private final RateLimiter limits;
+
+    SignInOptionsController(SignInChoices choices, TokenIssuer tokens, SignInProperties signIn, RateLimiter limits) {
+        this.choices = choices;
+        this.tokens = tokens;
+        this.signIn = signIn;
+        this.limits = limits;
+    }
+
+    record OptionsRequest(DeviceDescription device) {
+        OptionsRequest {
+            if (device == null) {
+                throw ApiException.invalid("device", "Describe the device whose sign-in screen this is.");
+            }
+        }
+    }
+
+    record PickRequest(String handle, DeviceDescription device, @Nullable String clientId) {
+        PickRequest {
+            if (handle == null || handle.isBlank() || handle.length() > 64) {
+                throw ApiException.invalid("handle", "Send the handle of the account picked on the sign-in screen.");
+            }
+            if (device == null) {
+                throw ApiException.invalid("device", "Describe the device that signs in.");
+            }
+        }
+    }
+
+    @PostMapping("/api/v1/sign-in-options")
+    SignInOptions options(@RequestBody OptionsRequest request, HttpServletRequest http) {
+        limits.acquire("sign-in-options-ip", ClientAddress.of(http), 60, Duration.ofMinutes(1));
+        return choices.optionsFor(request.device());
+    }
+
+    @PostMapping("/api/v1/sign-in-options/pick")
+    @ResponseStatus(HttpStatus.CREATED)
+    LoginStarted pick(@RequestBody PickRequest request, HttpServletRequest http) {
+        String clientId = tokens.deviceClientId(request.clientId(), signIn.defaultClientId());
+        return choices.pick(request.handle(), request.device(), clientId, ClientAddress.of(http));
+    }
+}
