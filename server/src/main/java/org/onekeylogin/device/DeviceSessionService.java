@@ -44,12 +44,20 @@ public class DeviceSessionService {
      * at most one live session per account.
      */
     public DeviceSession open(NewSession request) {
+        return open(request, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Signs a device in under a given session id: flows whose OAuth2 authorization already exists (the device
+     * authorization grant) use its id, so ending the session finds its tokens.
+     */
+    public DeviceSession open(NewSession request, String sessionId) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         sessions.upsertDevice(request.device(), now);
         for (String earlier : sessions.activeIdsOf(request.accountId(), request.device().id())) {
             end(earlier, null, RevokeReason.REPLACED, null);
         }
-        var session = new DeviceSession(UUID.randomUUID().toString(), request.accountId(), request.device(),
+        var session = new DeviceSession(sessionId, request.accountId(), request.device(),
                 request.clientId(), request.method(), request.networkLabel(), request.ipAddress(), now, now, null,
                 null, null, null);
         sessions.insertSession(session);

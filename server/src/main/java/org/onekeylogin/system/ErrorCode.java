@@ -39,6 +39,7 @@ public enum ErrorCode {
     LOGIN_REQUEST_EXPIRED(HttpStatus.GONE),
     LOGIN_REQUEST_ALREADY_USED(HttpStatus.CONFLICT),
     SIGN_IN_CHOICE_INVALID(HttpStatus.GONE),
+    DEVICE_CODE_NOT_FOUND(HttpStatus.NOT_FOUND),
     SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

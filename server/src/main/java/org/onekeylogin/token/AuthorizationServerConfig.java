@@ -69,16 +69,18 @@ class AuthorizationServerConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, DeviceSessionService sessions,
-            AuthorizationServerSettings settings, List<TokenGrantExtension> grants) throws Exception {
+            AuthorizationServerSettings settings, List<TokenGrantExtension> grants,
+            List<AuthorizationServerCustomizer> customizers) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
                     .authenticationConverter(new PublicClientAuthentication.Converter(
-                            settings.getTokenRevocationEndpoint()))
+                            settings.getTokenRevocationEndpoint(), settings.getDeviceAuthorizationEndpoint()))
                     .authenticationProviders(providers -> providers.addFirst(
                             new PublicClientAuthentication.Provider(clients))));
             server.tokenRevocationEndpoint(revocation -> revocation
                     .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
+            customizers.forEach(customizer -> customizer.customize(server));
             server.tokenEndpoint(token -> grants.forEach(grant -> token
                     .accessTokenRequestConverter(grant.converter())
                     .authenticationProvider(grant.provider())));
@@ -87,7 +89,7 @@ class AuthorizationServerConfig {
                         claims.put("id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()));
                         // advertise what this service's clients can actually use
                         claims.put("grant_types_supported", new java.util.ArrayList<>(List.of(
-                                "refresh_token", "client_credentials")));
+                                "refresh_token", "client_credentials", "urn:ietf:params:oauth:grant-type:device_code")));
                         claims.put("token_endpoint_auth_methods_supported",
                                 List.of("client_secret_basic", "client_secret_post", "none"));
                         grants.forEach(grant -> grant.describe(claims, String.valueOf(claims.get("issuer"))));

@@ -86,10 +86,8 @@ public class TokenIssuer {
                 .principalName(session.accountId())
                 .authorizationGrantType(grantType)
                 .authorizedScopes(scopes)
-                .attribute(Principal.class.getName(), principal)
-                .attribute(SessionAttributes.SESSION_ID, session.id())
-                .attribute(SessionAttributes.DEVICE_ID, session.device().id())
-                .attribute(SessionAttributes.AMR, session.method().amr());
+                .attribute(Principal.class.getName(), principal);
+        attachSession(authorization, session);
         DefaultOAuth2TokenContext.Builder context = DefaultOAuth2TokenContext.builder()
                 .registeredClient(client)
                 .principal(principal)
@@ -137,6 +135,16 @@ public class TokenIssuer {
     public boolean isDeviceClient(String clientId) {
         RegisteredClient client = clients.findByClientId(clientId);
         return client != null && client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
+    }
+
+    /**
+     * Marks an authorization as belonging to a device session, so the tokens Spring issues from it (refresh, device
+     * code) carry {@code sid}, {@code device_id} and {@code amr} and end with the session.
+     */
+    public void attachSession(OAuth2Authorization.Builder authorization, DeviceSession session) {
+        authorization.attribute(SessionAttributes.SESSION_ID, session.id())
+                .attribute(SessionAttributes.DEVICE_ID, session.device().id())
+                .attribute(SessionAttributes.AMR, session.method().amr());
     }
 
     /** Drops the tokens of a session: refresh fails, introspection answers inactive, the API refuses the access token. */

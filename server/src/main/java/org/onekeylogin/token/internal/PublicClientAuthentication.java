@@ -31,6 +31,8 @@ public final class PublicClientAuthentication {
             AuthorizationGrantType.DEVICE_CODE.getValue());
     /** Marks a revocation request, which has no grant type: a public client may revoke its own tokens. */
     static final String REVOCATION = "revocation";
+    /** Marks a device authorization request (RFC 8628 section 3.1), made by the TV before it polls. */
+    static final String DEVICE_AUTHORIZATION = "device_authorization";
 
     private PublicClientAuthentication() {
     }
@@ -42,9 +44,11 @@ public final class PublicClientAuthentication {
     public static final class Converter implements AuthenticationConverter {
 
         private final String revocationEndpoint;
+        private final String deviceAuthorizationEndpoint;
 
-        public Converter(String revocationEndpoint) {
+        public Converter(String revocationEndpoint, String deviceAuthorizationEndpoint) {
             this.revocationEndpoint = revocationEndpoint;
+            this.deviceAuthorizationEndpoint = deviceAuthorizationEndpoint;
         }
 
         @Override
@@ -52,10 +56,13 @@ public final class PublicClientAuthentication {
             if (!"POST".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
                 return null;
             }
-            String grantType = request.getRequestURI().endsWith(revocationEndpoint) ? REVOCATION
+            String path = request.getRequestURI();
+            String grantType = path.endsWith(revocationEndpoint) ? REVOCATION
+                    : path.endsWith(deviceAuthorizationEndpoint) ? DEVICE_AUTHORIZATION
                     : request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
             String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
-            if (grantType == null || !(GRANTS.contains(grantType) || REVOCATION.equals(grantType))
+            if (grantType == null || !(GRANTS.contains(grantType) || REVOCATION.equals(grantType)
+                    || DEVICE_AUTHORIZATION.equals(grantType))
                     || clientId == null || clientId.isBlank()
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameterValues(OAuth2ParameterNames.CLIENT_ID).length != 1) {
@@ -80,13 +87,14 @@ public final class PublicClientAuthentication {
             var token = (OAuth2ClientAuthenticationToken) authentication;
             if (!ClientAuthenticationMethod.NONE.equals(token.getClientAuthenticationMethod())
                     || !(token.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE) instanceof String grant)
-                    || !(GRANTS.contains(grant) || REVOCATION.equals(grant))) {
+                    || !(GRANTS.contains(grant) || REVOCATION.equals(grant) || DEVICE_AUTHORIZATION.equals(grant))) {
                 return null;
             }
             RegisteredClient client = clients.findByClientId(String.valueOf(token.getPrincipal()));
             if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
-                    || !(REVOCATION.equals(grant)
-                            || client.getAuthorizationGrantTypes().contains(new AuthorizationGrantType(grant)))) {
+                    || !(REVOCATION.equals(grant) || client.getAuthorizationGrantTypes().contains(
+                            new AuthorizationGrantType(DEVICE_AUTHORIZATION.equals(grant)
+                                    ? AuthorizationGrantType.DEVICE_CODE.getValue() : grant)))) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
                         "Unknown client, or not a public client allowed this grant.", null));
             }
