@@ -11,6 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole service on a random port over real HTTP, on its own real database (H2 or PostgreSQL, see
@@ -28,7 +32,16 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(ServiceTest.Clocks.class)
+@TestExecutionListeners(listeners = ServiceTest.ClockReset.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ServiceTest {
+
+    /** Puts the {@link TestClock} back to real time after each test. */
+    class ClockReset implements TestExecutionListener {
+        @Override
+        public void afterTestMethod(TestContext testContext) {
+            testContext.getApplicationContext().getBean(TestClock.class).reset();
+        }
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     class Clocks {

@@ -16,6 +16,11 @@ public final class TestClock extends Clock {
         offset.updateAndGet(current -> current.plus(by));
     }
 
+    /** Back to real time; run after every test so one test's jump does not leak into the next. */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset.get());
