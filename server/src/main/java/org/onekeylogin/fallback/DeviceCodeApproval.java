@@ -120,6 +120,10 @@ public class DeviceCodeApproval {
             throw new ApiException(ErrorCode.DEVICE_CODE_NOT_FOUND,
                     "That code is not right or has expired. Check the code on the TV, or show a new one.");
         }
+        if (!clock.instant().isBefore(request.expiresAt())) {
+            throw new ApiException(ErrorCode.DEVICE_CODE_EXPIRED,
+                    "That code has expired. Ask the TV for a new one.");
+        }
         return new Pending(authorization, request);
     }
 

@@ -40,6 +40,7 @@ public enum ErrorCode {
     LOGIN_REQUEST_ALREADY_USED(HttpStatus.CONFLICT),
     SIGN_IN_CHOICE_INVALID(HttpStatus.GONE),
     DEVICE_CODE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    DEVICE_CODE_EXPIRED(HttpStatus.GONE),
     SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

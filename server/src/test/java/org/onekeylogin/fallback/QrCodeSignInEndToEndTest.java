@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
+import org.onekeylogin.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.time.Duration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,6 +36,9 @@ class QrCodeSignInEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
 
     Api api;
     TestAccounts accounts;
@@ -93,6 +99,17 @@ class QrCodeSignInEndToEndTest {
         assertThat(api.post("/api/v1/device-codes/" + code.field("user_code") + "/deny", "{}", phone.accessToken())
                 .status()).isEqualTo(200);
         assertThat(poll(code.field("device_code")).field("error")).isEqualTo("access_denied");
+    }
+
+    @Test
+    void whenTheCodeHasExpiredThenThePhoneCannotApproveIt() {
+        TestAccounts.Device phone = accounts.signIn(accounts.register("mum"), "phone", "Mum's phone");
+        Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
+        clock.advance(Duration.ofSeconds(code.json().path("expires_in").asLong() + 1));
+        Api.Response late = api.post("/api/v1/device-codes/" + code.field("user_code") + "/approve", "{}",
+                phone.accessToken());
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.field("code")).isEqualTo("device_code_expired");
     }
 
     @Test

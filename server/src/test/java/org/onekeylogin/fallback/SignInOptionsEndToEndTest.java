@@ -66,6 +66,21 @@ class SignInOptionsEndToEndTest {
     }
 
     @Test
+    void whenTheTvStillHoldsASessionForAHistoryAccountThenItSignsInSilentlyByRefreshing() {
+        String tv = TestAccounts.unique("tv");
+        TestAccounts.Account dad = accounts.register("dad");
+        String refreshToken = signInOn(tv, dad).at("/tokens/refresh_token");
+
+        Api.Response options = options(tv);
+        assertThat(options.json().at("/accounts/0/signed_in").asBoolean()).isTrue();
+        Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
+                "client_id", "onekey-device", "refresh_token", refreshToken));
+        assertThat(refreshed.status()).as("no phone, no password: the TV's own refresh token").isEqualTo(200);
+        assertThat(api.get("/api/v1/account", refreshed.field("access_token")).field("login_name"))
+                .isEqualTo(dad.loginName());
+    }
+
+    @Test
     void whenAHistoryAccountIsPickedThenItsPhoneApprovesAndTheTvIsSignedIn() {
         String tv = TestAccounts.unique("tv");
         TestAccounts.Account dad = accounts.register("dad");
