@@ -2,12 +2,10 @@ package org.onekeylogin.approval;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import org.onekeylogin.push.PushService;
 import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
+import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.RateLimiter;
 import org.onekeylogin.system.SecretGenerator;
 import org.onekeylogin.token.Caller;
@@ -339,11 +338,6 @@ public class PhoneApproval {
     }
 
     static String hash(String authReqId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(authReqId.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(authReqId);
     }
 }

@@ -1,13 +1,9 @@
 package org.onekeylogin.fallback;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +17,7 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.fallback.internal.SignInChoiceStore;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
+import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.SecretGenerator;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -85,11 +82,6 @@ public class SignInChoices {
     }
 
     private static String hash(String handle) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(handle.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(handle);
     }
 }

@@ -1,9 +1,8 @@
 package org.onekeylogin.token.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.onekeylogin.system.Hashing;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -34,10 +33,6 @@ public final class HighEntropySecretEncoder implements PasswordEncoder {
     }
 
     private static byte[] digest(CharSequence raw) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(raw.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashing.sha256(raw.toString());
     }
 }
