@@ -14,7 +14,9 @@ public enum RevokeReason {
     /** The same device signed in to the same account again. */
     REPLACED,
     /** Its refresh token was revoked through the OAuth2 revocation endpoint. */
-    TOKEN_REVOKED;
+    TOKEN_REVOKED,
+    /** An already exchanged refresh token was presented again: a copy of it exists somewhere. */
+    REFRESH_TOKEN_REUSED;
 
     @JsonValue
     public String wireName() {

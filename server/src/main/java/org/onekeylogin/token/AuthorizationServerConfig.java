@@ -15,6 +15,7 @@ import org.onekeylogin.token.internal.ActiveSessionValidator;
 import org.onekeylogin.token.internal.CallerArgumentResolver;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
+import org.onekeylogin.token.internal.RefreshTokenReuse;
 import org.onekeylogin.token.internal.RevocationEndsSession;
 import org.onekeylogin.token.internal.SessionTokenCustomizer;
 import org.onekeylogin.token.internal.SigningKeys;
@@ -70,7 +71,7 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, DeviceSessionService sessions,
             AuthorizationServerSettings settings, List<TokenGrantExtension> grants,
-            List<AuthorizationServerCustomizer> customizers) throws Exception {
+            List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
@@ -81,9 +82,12 @@ class AuthorizationServerConfig {
             server.tokenRevocationEndpoint(revocation -> revocation
                     .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
             customizers.forEach(customizer -> customizer.customize(server));
-            server.tokenEndpoint(token -> grants.forEach(grant -> token
-                    .accessTokenRequestConverter(grant.converter())
-                    .authenticationProvider(grant.provider())));
+            server.tokenEndpoint(token -> {
+                token.errorResponseHandler(reuse);
+                grants.forEach(grant -> token
+                        .accessTokenRequestConverter(grant.converter())
+                        .authenticationProvider(grant.provider()));
+            });
             server.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
                     .providerConfigurationCustomizer(config -> config.claims(claims -> {
                         claims.put("id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()));
@@ -161,10 +165,16 @@ class AuthorizationServerConfig {
     }
 
     @Bean
+    RefreshTokenReuse refreshTokenReuse(JdbcClient jdbc, DeviceSessionService sessions, Clock clock,
+            TokenProperties properties) {
+        return new RefreshTokenReuse(jdbc, sessions, clock, properties.tokens().refreshTokenTtl());
+    }
+
+    @Bean
     OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions,
-            Clock clock) {
+            RefreshTokenReuse reuse, Clock clock) {
         var jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
-        jwt.setJwtCustomizer(new SessionTokenCustomizer(sessions));
+        jwt.setJwtCustomizer(new SessionTokenCustomizer(sessions, reuse));
         jwt.setClock(clock);
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);

@@ -73,7 +73,7 @@ class RemoteSignOutEndToEndTest {
     }
 
     @Test
-    void whenARefreshTokenIsUsedThenItRotatesAndTheOldOneIsRefused() {
+    void whenARefreshTokenIsUsedTwiceThenItIsRefusedAndTheSessionEnds() {
         TestAccounts.Device phone = accounts.signIn(accounts.register("mum"), "phone", "Mum's phone");
 
         Api.Response first = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
@@ -90,6 +90,12 @@ class RemoteSignOutEndToEndTest {
                 "client_id", "onekey-device", "refresh_token", phone.refreshToken()));
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.field("error")).isEqualTo("invalid_grant");
+
+        // a copy of the old refresh token exists somewhere: nobody keeps the session
+        assertThat(api.get("/api/v1/account", first.field("access_token")).status()).isEqualTo(401);
+        Api.Response newest = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
+                "client_id", "onekey-device", "refresh_token", first.field("refresh_token")));
+        assertThat(newest.field("error")).isEqualTo("invalid_grant");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.onekeylogin.token.internal;
 import java.util.Collections;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.token.SessionClaims;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -18,9 +19,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 public final class SessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private final DeviceSessionService sessions;
+    private final RefreshTokenReuse reuse;
 
-    public SessionTokenCustomizer(DeviceSessionService sessions) {
+    public SessionTokenCustomizer(DeviceSessionService sessions, RefreshTokenReuse reuse) {
         this.sessions = sessions;
+        this.reuse = reuse;
     }
 
     @Override
@@ -40,6 +43,12 @@ public final class SessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
         String deviceId = authorization.getAttribute(SessionAttributes.DEVICE_ID);
         if (deviceId != null) {
             context.getClaims().claim(SessionClaims.DEVICE_ID, deviceId);
+        }
+        if (sessionId != null && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+                && AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
+                && authorization.getRefreshToken() != null) {
+            // the refresh token being exchanged now must never work again
+            reuse.retire(authorization.getRefreshToken().getToken().getTokenValue(), sessionId);
         }
         if (sessionId != null && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             context.getClaims().claims(claims -> {
