@@ -100,6 +100,14 @@ class AuthorizationServerConfig {
                     }))));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
+        // RFC 6749 section 5.2: an unauthenticated client gets invalid_client as JSON, not an empty 401
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) -> {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"oauth2\"");
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"invalid_client\",\"error_description\":"
+                    + "\"Authenticate the client: client_id for device apps, the client secret for others.\"}");
+        }));
         return http.build();
     }
 
