@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.onekeylogin.account.AccountService;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
@@ -26,6 +27,9 @@ class PhoneApprovalEndToEndTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    AccountService accountService;
 
     Api api;
     TestAccounts accounts;
@@ -148,6 +152,7 @@ class PhoneApprovalEndToEndTest {
         api.post("/api/v1/approvals/" + onlyPendingRequest(phone) + "/deny", Map.of("reason", "not_me"),
                 phone.accessToken());
         assertThat(redeem(started.field("auth_req_id")).at("/details/reason")).isEqualTo("not_me");
+        assertThat(accountService.get(dad.id()).risk().theftRiskIndex()).as("risk raised").isEqualTo(0.5);
 
         Api.Response blocked = startOnPc(dad.loginName(), pc);
         assertThat(blocked.status()).isEqualTo(403);
