@@ -41,6 +41,11 @@ public enum ErrorCode {
     SIGN_IN_CHOICE_INVALID(HttpStatus.GONE),
     DEVICE_CODE_NOT_FOUND(HttpStatus.NOT_FOUND),
     DEVICE_CODE_EXPIRED(HttpStatus.GONE),
+    SMS_CODE_INVALID(HttpStatus.BAD_REQUEST),
+    WRONG_SMS_CODE(HttpStatus.BAD_REQUEST),
+    SMS_CODE_EXPIRED(HttpStatus.GONE),
+    SMS_CODE_ATTEMPTS_EXCEEDED(HttpStatus.FORBIDDEN),
+    UNKNOWN_PHONE_NUMBER(HttpStatus.NOT_FOUND),
     SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

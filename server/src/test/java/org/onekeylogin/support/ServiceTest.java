@@ -27,6 +27,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         "onekey.sign-in.password-attempts-per-ip-per-minute=100000",
         "onekey.registration.per-ip-per-hour=100000",
         "onekey.approval.requests-per-ip-per-minute=100000",
+        "onekey.sms.codes-per-ip-per-hour=100000",
         // a small pool makes a leaked connection fail the suite within a few requests
         "spring.datasource.hikari.maximum-pool-size=4",
         "spring.datasource.hikari.connection-timeout=5000"})

@@ -1,0 +1,125 @@
+package org.onekeylogin.sms;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends texts by POSTing JSON {@code {"id", "to", "text", "purpose"}} to the company's SMS service.
+ *
+ * <p>Every request is signed so the receiver can trust it: header {@code X-OneKey-Timestamp} carries the Unix time
+ * in seconds, and {@code X-OneKey-Signature} is {@code sha256=} followed by the lower-case hex HMAC-SHA256, keyed
+ * with the shared secret, of {@code <timestamp> + "." + <raw request body>}. Receivers should recompute it,
+ * compare in constant time, and refuse timestamps more than a few minutes old.
+ *
+ * <p>Delivery runs on a virtual thread; connection failures and 5xx answers are retried with exponential back-off
+ * ({@code onekey.sms.webhook.attempts}, {@code first-backoff}). The counter {@code onekey.sms.sent} (tags
+ * {@code gateway}, {@code outcome}: delivered, retried, failed) makes failures visible.
+ */
+public class WebhookSmsGateway implements SmsGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookSmsGateway.class);
+
+    private final URI url;
+    private final byte[] secret;
+    private final int attempts;
+    private final Duration firstBackoff;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public WebhookSmsGateway(SmsProperties.Webhook webhook, JsonMapper json, MeterRegistry meters, Clock clock) {
+        if (webhook.url() == null || webhook.url().isBlank() || webhook.secret() == null || webhook.secret().isBlank()) {
+            throw new IllegalStateException("onekey.sms.webhook.url and onekey.sms.webhook.secret are required");
+        }
+        this.url = URI.create(webhook.url());
+        this.secret = webhook.secret().getBytes(StandardCharsets.UTF_8);
+        this.attempts = Math.max(1, webhook.attempts());
+        this.firstBackoff = webhook.firstBackoff();
+        this.json = json;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(SmsMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", UUID.randomUUID().toString());
+        body.put("to", message.to());
+        body.put("text", message.text());
+        body.put("purpose", message.purpose());
+        String payload = json.writeValueAsString(body);
+        Thread.ofVirtual().start(() -> deliver(payload, message));
+    }
+
+    private void deliver(String payload, SmsMessage message) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("X-OneKey-Timestamp", timestamp)
+                    .header("X-OneKey-Signature", "sha256=" + sign(timestamp + "." + payload))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status < 500) {
+                    count(status < 300 ? "delivered" : "failed");
+                    if (status >= 300) {
+                        log.warn("SMS service refused a message for {} with {}", message.maskedTo(), status);
+                    }
+                    return;
+                }
+                log.warn("SMS service answered {} for {} (attempt {})", status, message.maskedTo(), attempt);
+            } catch (java.io.IOException e) {
+                log.warn("SMS service unreachable for {} (attempt {}): {}", message.maskedTo(), attempt,
+                        e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (attempt < attempts) {
+                count("retried");
+                sleep(firstBackoff.multipliedBy(1L << (attempt - 1)));
+            }
+        }
+        count("failed");
+    }
+
+    /** HMAC-SHA256 of {@code content} with the shared secret, lower-case hex. */
+    String sign(String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private void count(String outcome) {
+        meters.counter("onekey.sms.sent", "gateway", "webhook", "outcome", outcome).increment();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

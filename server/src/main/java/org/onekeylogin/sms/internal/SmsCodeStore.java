@@ -1,0 +1,78 @@
+package org.onekeylogin.sms.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SMS codes (hashed) and the counts the limits need; every query uses one of the V9 indexes. */
+@Repository
+public class SmsCodeStore {
+
+    /** A code as stored. */
+    public record StoredCode(String id, String codeHash, int attempts, Instant createdAt, Instant expiresAt,
+            @Nullable Instant consumedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public SmsCodeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String id, String phone, String codeHash, String deviceId, @Nullable String ip, Instant now,
+            Instant expiresAt) {
+        jdbc.sql("INSERT INTO sms_code (id, phone_number, code_hash, device_id, ip_address, attempts, created_at, "
+                        + "expires_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(id, phone, codeHash, deviceId, ip, utc(now), utc(expiresAt)).update();
+    }
+
+    /** Creation times of the codes for a number since {@code since}, newest first. */
+    public List<Instant> createdForNumberSince(String phone, Instant since) {
+        return jdbc.sql("SELECT created_at FROM sms_code WHERE phone_number = ? AND created_at >= ? "
+                        + "ORDER BY created_at DESC")
+                .params(phone, utc(since)).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
+    /** Creation times of the codes requested from an address since {@code since}, newest first. */
+    public List<Instant> createdForIpSince(String ip, Instant since) {
+        return jdbc.sql("SELECT created_at FROM sms_code WHERE ip_address = ? AND created_at >= ? "
+                        + "ORDER BY created_at DESC")
+                .params(ip, utc(since)).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
+    /** The newest code for a number. */
+    public Optional<StoredCode> latest(String phone) {
+        return jdbc.sql("SELECT id, code_hash, attempts, created_at, expires_at, consumed_at FROM sms_code "
+                        + "WHERE phone_number = ? ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY")
+                .param(phone)
+                .query((rs, n) -> {
+                    OffsetDateTime consumed = rs.getObject("consumed_at", OffsetDateTime.class);
+                    return new StoredCode(rs.getString("id"), rs.getString("code_hash"), rs.getInt("attempts"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                            consumed == null ? null : consumed.toInstant());
+                })
+                .optional();
+    }
+
+    /** Counts a wrong attempt; returns the attempts now made. */
+    public int failedAttempt(String id) {
+        jdbc.sql("UPDATE sms_code SET attempts = attempts + 1 WHERE id = ?").param(id).update();
+        return jdbc.sql("SELECT attempts FROM sms_code WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** Uses a code once; false when it was already used (the first use wins). */
+    public boolean consume(String id, Instant now) {
+        return jdbc.sql("UPDATE sms_code SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL")
+                .params(utc(now), id).update() == 1;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

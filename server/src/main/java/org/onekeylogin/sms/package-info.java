@@ -1,0 +1,6 @@
+/**
+ * Phone number + SMS code sign-in (PRODUCT.md section C), and the SMS gateway every feature sends texts through:
+ * an outbox table (development and tests) or a signed HTTP webhook to the company's SMS provider.
+ */
+@org.jspecify.annotations.NullMarked
+package org.onekeylogin.sms;
