@@ -17,7 +17,8 @@ public record DeviceSession(
         @Nullable Instant revokedAt,
         @Nullable String revokedBySessionId,
         @Nullable RevokeReason revokeReason,
-        @Nullable String accessTokenId) {
+        @Nullable String accessTokenId,
+        @Nullable String networkId) {
 
     public boolean isActive() {
         return revokedAt == null;

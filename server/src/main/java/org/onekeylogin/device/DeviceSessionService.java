@@ -59,7 +59,7 @@ public class DeviceSessionService {
         }
         var session = new DeviceSession(sessionId, request.accountId(), request.device(),
                 request.clientId(), request.method(), request.networkLabel(), request.ipAddress(), now, now, null,
-                null, null, null);
+                null, null, null, request.networkId());
         sessions.insertSession(session);
         audit.record(AuditEntry.success(AuditEventType.SIGN_IN, session.accountId(), session.device().id(),
                 session.id()).withIp(request.ipAddress()).withDetail(request.method().wireName()));
@@ -94,11 +94,18 @@ public class DeviceSessionService {
      * signing out a child's PC). Sessions of other accounts are reported as not found, so ids cannot be probed.
      */
     public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId, @Nullable String ip) {
+        return signOut(sessionId, actorAccountId, actorSessionId, ip, false);
+    }
+
+    /** As {@link #signOut(String, String, String, String)}; {@code notMe} records that the owner did not do it. */
+    public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId, @Nullable String ip,
+            boolean notMe) {
         DeviceSession target = sessions.find(sessionId)
                 .filter(s -> accounts.mayManage(actorAccountId, s.accountId()))
                 .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
                         "There is no signed-in device with that id on your account."));
-        RevokeReason reason = sessionId.equals(actorSessionId) ? RevokeReason.SIGNED_OUT : RevokeReason.REMOTE_SIGN_OUT;
+        RevokeReason reason = notMe ? RevokeReason.NOT_ME
+                : sessionId.equals(actorSessionId) ? RevokeReason.SIGNED_OUT : RevokeReason.REMOTE_SIGN_OUT;
         if (!end(sessionId, actorSessionId, reason, ip)) {
             throw new ApiException(ErrorCode.SESSION_ALREADY_SIGNED_OUT, "That device is already signed out.");
         }

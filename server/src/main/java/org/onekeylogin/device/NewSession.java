@@ -9,5 +9,6 @@ public record NewSession(
         String clientId,
         SignInMethod method,
         @Nullable String ipAddress,
-        @Nullable String networkLabel) {
+        @Nullable String networkLabel,
+        @Nullable String networkId) {
 }

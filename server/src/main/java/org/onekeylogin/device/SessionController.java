@@ -37,6 +37,16 @@ class SessionController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * "That wasn't me": signs the device out and tells the service the owner did not sign it in, so that account is
+     * no longer recommended in that network (seed 002) until the owner allows it again.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/sessions/{sessionId}/not-me")
+    ResponseEntity<Void> notMe(@PathVariable String sessionId, Caller caller, HttpServletRequest http) {
+        sessions.signOut(sessionId, caller.accountId(), caller.sessionId(), ClientAddress.of(http), true);
+        return ResponseEntity.noContent().build();
+    }
+
     /** Signs one of the account's devices out; its tokens stop working at once and it is told on its push channel. */
     @DeleteMapping("/api/v1/sessions/{sessionId}")
     ResponseEntity<Void> signOut(@PathVariable String sessionId, Caller caller, HttpServletRequest http) {

@@ -82,7 +82,7 @@ public class DeviceCodeApproval {
         OAuth2Authorization authorization = pending.authorization();
         DeviceCodeRequest request = pending.request();
         DeviceSession session = sessions.open(new NewSession(caller.accountId(), request.device(), request.clientId(),
-                SignInMethod.QR_CODE, request.ipAddress(), null), authorization.getId());
+                SignInMethod.QR_CODE, request.ipAddress(), null, null), authorization.getId());
         var principal = UsernamePasswordAuthenticationToken.authenticated(caller.accountId(), null, List.of());
         OAuth2Authorization.Builder approved = OAuth2Authorization.from(authorization)
                 .principalName(caller.accountId())

@@ -13,7 +13,17 @@ import org.onekeylogin.account.MaskedName;
 import org.onekeylogin.approval.LoginStarted;
 import org.onekeylogin.approval.PhoneApproval;
 import org.onekeylogin.approval.StartLogin;
+import java.util.HashSet;
+import java.util.Set;
 import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.device.ScreenClass;
+import org.onekeylogin.device.SignInMethod;
+import org.onekeylogin.network.Classification;
+import org.onekeylogin.network.NetworkEnvironments;
+import org.onekeylogin.network.ObservedNetwork;
+import org.onekeylogin.recommendation.Candidate;
+import org.onekeylogin.recommendation.Recommendations;
+import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.fallback.internal.SignInChoiceStore;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
@@ -36,10 +46,17 @@ public class SignInChoices {
     private final AccountService accounts;
     private final PhoneApproval approval;
     private final SecretGenerator secrets;
+    private final Recommendations recommendations;
+    private final NetworkEnvironments networks;
+    private final DeviceSignIn signIn;
     private final Clock clock;
 
     public SignInChoices(SignInChoiceStore store, AccountService accounts, PhoneApproval approval,
-            SecretGenerator secrets, Clock clock) {
+            SecretGenerator secrets, Recommendations recommendations, NetworkEnvironments networks,
+            DeviceSignIn signIn, Clock clock) {
+        this.recommendations = recommendations;
+        this.networks = networks;
+        this.signIn = signIn;
         this.store = store;
         this.accounts = accounts;
         this.approval = approval;
@@ -47,29 +64,70 @@ public class SignInChoices {
         this.clock = clock;
     }
 
-    public SignInOptions optionsFor(DeviceDescription device) {
+    public SignInOptions optionsFor(DeviceDescription device, @Nullable ObservedNetwork network, @Nullable String ip) {
         Instant now = clock.instant();
         List<SignInOptions.OfferedAccount> offered = new ArrayList<>();
+        Set<String> inHistory = new HashSet<>();
         for (SignInChoiceStore.HistoryEntry entry : store.history(device.id(), MAX_ACCOUNTS)) {
             accounts.find(entry.accountId()).filter(Account::isActive).ifPresent(account -> {
-                String handle = secrets.token(128);
-                store.offer(hash(handle), device.id(), account.id(), "history", now, now.plus(HANDLE_LIFETIME));
-                offered.add(new SignInOptions.OfferedAccount(handle, SignInOptions.Source.HISTORY,
-                        MaskedName.of(account.loginName()), initial(account),
-                        account.tier().name().toLowerCase(Locale.ROOT), entry.signedIn()));
+                inHistory.add(account.id());
+                offered.add(offer(account, SignInOptions.Source.HISTORY, device, null, now, entry.signedIn(), false));
             });
         }
-        return new SignInOptions(offered, SignInOptions.DEFAULT_METHODS);
+        Classification classification = null;
+        if (network != null) {
+            networks.present(device.id(), network, null, device.screenClass() == ScreenClass.SMALL);
+            Recommendations.Result result = recommendations.recommend(network.id(), ip, inHistory);
+            classification = result.classification();
+            boolean onlyOne = result.candidates().size() == 1;
+            for (Candidate c : result.candidates()) {
+                boolean auto = onlyOne && c.phonePresent() && c.account().consents().mayAutoSignIn();
+                offered.add(offer(c.account(), SignInOptions.Source.RECOMMENDATION, device, network.id(), now, false,
+                        auto));
+            }
+        }
+        return new SignInOptions(offered, SignInOptions.DEFAULT_METHODS, classification);
+    }
+
+    private SignInOptions.OfferedAccount offer(Account account, SignInOptions.Source source, DeviceDescription device,
+            @Nullable String networkId, Instant now, boolean signedIn, boolean autoSignIn) {
+        String handle = secrets.token(128);
+        store.offer(hash(handle), device.id(), account.id(), source.wireName(), networkId, now,
+                now.plus(HANDLE_LIFETIME));
+        return new SignInOptions.OfferedAccount(handle, source, MaskedName.of(account.loginName()), initial(account),
+                account.tier().name().toLowerCase(Locale.ROOT), signedIn, autoSignIn);
+    }
+
+    /**
+     * Signs a device in to a recommended account, without a password (seed 002): the handle must have been offered
+     * to this device in this network. The session's {@code amr} says so, for services that want a step-up.
+     */
+    public DeviceSignIn.SignedIn signInRecommended(String handle, DeviceDescription device, ObservedNetwork network,
+            String clientId, @Nullable String ip) {
+        SignInChoiceStore.Choice choice = store.redeem(hash(handle), device.id(), clock.instant())
+                .filter(c -> SignInOptions.Source.RECOMMENDATION.wireName().equals(c.source()))
+                .filter(c -> network.id().equals(c.networkId()))
+                .orElseThrow(SignInChoices::invalidChoice);
+        Account account = accounts.find(choice.accountId()).filter(Account::isActive)
+                .orElseThrow(SignInChoices::invalidChoice);
+        networks.outcome(network.id(), account.id(), "picked");
+        return signIn.signIn(account, device, clientId, SignInMethod.RECOMMENDATION, Set.of(), ip, network);
     }
 
     /** Picking an offered account asks that account's phones to approve, as in phone-approved sign-in. */
     public LoginStarted pick(String handle, DeviceDescription device, String clientId, @Nullable String ip) {
         String accountId = store.redeem(hash(handle), device.id(), clock.instant())
-                .orElseThrow(() -> new ApiException(ErrorCode.SIGN_IN_CHOICE_INVALID,
-                        "This choice has expired or was already used. Show the sign-in options again."));
+                .filter(c -> SignInOptions.Source.HISTORY.wireName().equals(c.source()))
+                .map(SignInChoiceStore.Choice::accountId)
+                .orElseThrow(SignInChoices::invalidChoice);
         Account account = accounts.get(accountId);
-        return approval.start(new StartLogin(account.loginName(), device, clientId, java.util.Set.of(), ip, null,
+        return approval.start(new StartLogin(account.loginName(), device, clientId, Set.of(), ip, null,
                 null, null));
+    }
+
+    private static ApiException invalidChoice() {
+        return new ApiException(ErrorCode.SIGN_IN_CHOICE_INVALID,
+                "This choice has expired, was already used, or was offered elsewhere. Show the sign-in options again.");
     }
 
     @Scheduled(fixedDelayString = "PT10M")

@@ -3,12 +3,16 @@ package org.onekeylogin.fallback;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
+import org.onekeylogin.network.Classification;
 
 /**
  * What a device's sign-in screen offers, in the order it should show them: accounts (history first, then
- * recommendations), then the default methods.
+ * recommendations), then the default methods. {@code network} explains whether the reported network counts as a
+ * home (only homes get recommendations); {@code autoSignIn} marks the one account the device may sign in to
+ * without waiting for a key press (its owner allows it, it is the only candidate, and its phone is here now).
  */
-public record SignInOptions(List<OfferedAccount> accounts, List<Method> methods) {
+public record SignInOptions(List<OfferedAccount> accounts, List<Method> methods,
+        @org.jspecify.annotations.Nullable Classification network) {
 
     /** Where an offered account comes from. */
     public enum Source {
@@ -26,7 +30,7 @@ public record SignInOptions(List<OfferedAccount> accounts, List<Method> methods)
      * session's tokens signs it in silently.
      */
     public record OfferedAccount(String handle, Source source, String maskedName, String initial,
-            String membershipTier, boolean signedIn) {
+            String membershipTier, boolean signedIn, boolean autoSignIn) {
     }
 
     /** A default sign-in method the screen offers. */

@@ -8,6 +8,9 @@ import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.NewSession;
 import org.onekeylogin.device.RevokeReason;
+import org.onekeylogin.device.ScreenClass;
+import org.onekeylogin.network.NetworkEnvironments;
+import org.onekeylogin.network.ObservedNetwork;
 import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.token.SessionTokens;
 import org.onekeylogin.token.TokenIssuer;
@@ -20,10 +23,12 @@ public class DeviceSignIn {
 
     private final DeviceSessionService sessions;
     private final TokenIssuer tokens;
+    private final NetworkEnvironments networks;
 
-    public DeviceSignIn(DeviceSessionService sessions, TokenIssuer tokens) {
+    public DeviceSignIn(DeviceSessionService sessions, TokenIssuer tokens, NetworkEnvironments networks) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.networks = networks;
     }
 
     /** A device signed in: its session and the tokens the client receives (once). */
@@ -31,9 +36,14 @@ public class DeviceSignIn {
     }
 
     public SignedIn signIn(Account account, DeviceDescription device, String clientId, SignInMethod method,
-            Set<String> scopes, @Nullable String ipAddress, @Nullable String networkLabel) {
+            Set<String> scopes, @Nullable String ipAddress, @Nullable ObservedNetwork network) {
         DeviceSession session = sessions.open(new NewSession(account.id(), device, clientId, method, ipAddress,
-                networkLabel));
+                network == null ? null : network.label(), network == null ? null : network.id()));
+        if (network != null) {
+            networks.seen(network, ipAddress);
+            networks.signedIn(network, account.id());
+            networks.present(device.id(), network, account.id(), device.screenClass() == ScreenClass.SMALL);
+        }
         try {
             return new SignedIn(session, tokens.issue(new TokenRequest(session, scopes)));
         } catch (RuntimeException failed) {

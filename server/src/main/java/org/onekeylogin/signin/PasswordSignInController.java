@@ -9,6 +9,7 @@ import org.onekeylogin.audit.AuditEntry;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
 import org.onekeylogin.device.SignInMethod;
+import org.onekeylogin.network.NetworkEnvironments;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
 import org.onekeylogin.system.RateLimiter;
@@ -27,9 +28,11 @@ class PasswordSignInController {
     private final RateLimiter limits;
     private final AuditLog audit;
     private final SignInProperties properties;
+    private final NetworkEnvironments networks;
 
     PasswordSignInController(AccountService accounts, DeviceSignIn signIn, TokenIssuer tokens, RateLimiter limits,
-            AuditLog audit, SignInProperties properties) {
+            AuditLog audit, SignInProperties properties, NetworkEnvironments networks) {
+        this.networks = networks;
         this.accounts = accounts;
         this.signIn = signIn;
         this.tokens = tokens;
@@ -58,6 +61,6 @@ class PasswordSignInController {
             throw refused;
         }
         return SignInResponse.of(signIn.signIn(account, request.device(), clientId, SignInMethod.PASSWORD,
-                request.scopes(), ip, null));
+                request.scopes(), ip, request.network() == null ? null : networks.identify(request.network())));
     }
 }

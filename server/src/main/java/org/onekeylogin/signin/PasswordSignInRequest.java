@@ -5,11 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.network.NetworkReport;
 import org.onekeylogin.system.ApiException;
 
 /** {@code POST /api/v1/sign-in/password}: an account name or phone number, its password, and the device. */
 record PasswordSignInRequest(String login, String password, DeviceDescription device, @Nullable String clientId,
-        @Nullable String scope) {
+        @Nullable String scope, @Nullable NetworkReport network) {
 
     PasswordSignInRequest {
         if (login == null || login.isBlank() || login.length() > 64) {

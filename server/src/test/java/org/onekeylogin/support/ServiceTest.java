@@ -28,6 +28,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         "onekey.registration.per-ip-per-hour=100000",
         "onekey.approval.requests-per-ip-per-minute=100000",
         "onekey.sms.codes-per-ip-per-hour=100000",
+        // as behind a reverse proxy: tests play other public addresses with X-Forwarded-For
+        "server.forward-headers-strategy=native",
         // a small pool makes a leaked connection fail the suite within a few requests
         "spring.datasource.hikari.maximum-pool-size=4",
         "spring.datasource.hikari.connection-timeout=5000"})

@@ -24,7 +24,7 @@ public class DeviceSessionRepository {
 
     private static final String SESSION_COLUMNS = "s.id, s.account_id, s.client_id, s.method, s.network_label, "
             + "s.ip_address, s.created_at, s.last_seen_at, s.revoked_at, s.revoked_by_session_id, s.revoke_reason, "
-            + "s.access_token_id, "
+            + "s.access_token_id, s.network_id, "
             + "d.id AS device_id, d.device_type, d.name, d.model, d.os, d.app_version";
     private static final String FROM = " FROM device_session s JOIN device d ON d.id = s.device_id ";
 
@@ -59,11 +59,11 @@ public class DeviceSessionRepository {
 
     public void insertSession(DeviceSession s) {
         jdbc.sql("INSERT INTO device_session (id, account_id, device_id, client_id, method, network_label, "
-                        + "ip_address, authorization_id, created_at, last_seen_at, small_screen) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "ip_address, authorization_id, created_at, last_seen_at, small_screen, network_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.accountId(), s.device().id(), s.clientId(), s.method().name(), s.networkLabel(),
                         s.ipAddress(), s.id(), utc(s.createdAt()), utc(s.lastSeenAt()),
-                        s.device().screenClass() == ScreenClass.SMALL)
+                        s.device().screenClass() == ScreenClass.SMALL, s.networkId())
                 .update();
     }
 
@@ -114,7 +114,7 @@ public class DeviceSessionRepository {
                 rs.getString("ip_address"), instant(rs, "created_at"), instant(rs, "last_seen_at"),
                 rs.getObject("revoked_at", OffsetDateTime.class) == null ? null : instant(rs, "revoked_at"),
                 rs.getString("revoked_by_session_id"), reason == null ? null : RevokeReason.valueOf(reason),
-                rs.getString("access_token_id"));
+                rs.getString("access_token_id"), rs.getString("network_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

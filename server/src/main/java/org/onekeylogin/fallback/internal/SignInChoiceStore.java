@@ -33,26 +33,31 @@ public class SignInChoiceStore {
                 .list();
     }
 
-    public void offer(String handleHash, String deviceId, String accountId, String source, Instant now,
-            Instant expiresAt) {
-        jdbc.sql("INSERT INTO sign_in_choice (handle_hash, device_id, account_id, source, created_at, expires_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(handleHash, deviceId, accountId, source, utc(now), utc(expiresAt)).update();
+    /** A redeemed handle: whose account, offered why, in which network. */
+    public record Choice(String accountId, String source, @org.jspecify.annotations.Nullable String networkId) {
+    }
+
+    public void offer(String handleHash, String deviceId, String accountId, String source,
+            @org.jspecify.annotations.Nullable String networkId, Instant now, Instant expiresAt) {
+        jdbc.sql("INSERT INTO sign_in_choice (handle_hash, device_id, account_id, source, network_id, created_at, "
+                        + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(handleHash, deviceId, accountId, source, networkId, utc(now), utc(expiresAt)).update();
     }
 
     /**
      * Uses a handle once: returns its account if the handle was offered to this device, is unexpired and unused.
      * The update is the check, so two concurrent picks cannot both succeed.
      */
-    public Optional<String> redeem(String handleHash, String deviceId, Instant now) {
+    public Optional<Choice> redeem(String handleHash, String deviceId, Instant now) {
         int used = jdbc.sql("UPDATE sign_in_choice SET used_at = ? WHERE handle_hash = ? AND device_id = ? "
                         + "AND used_at IS NULL AND expires_at > ?")
                 .params(utc(now), handleHash, deviceId, utc(now)).update();
         if (used == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT account_id FROM sign_in_choice WHERE handle_hash = ?").param(handleHash)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT account_id, source, network_id FROM sign_in_choice WHERE handle_hash = ?")
+                .param(handleHash)
+                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
     public int deleteExpired(Instant before) {

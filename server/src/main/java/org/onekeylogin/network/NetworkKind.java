@@ -1,0 +1,14 @@
+package org.onekeylogin.network;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a network is taken to be. Only {@link #HOME} networks get account recommendations (seed 002 claim 6). */
+public enum NetworkKind {
+    HOME, OFFICE, PUBLIC, UNKNOWN;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

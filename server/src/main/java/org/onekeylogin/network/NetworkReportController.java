@@ -1,0 +1,50 @@
+package org.onekeylogin.network;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.onekeylogin.device.DeviceSession;
+import org.onekeylogin.device.DeviceSessionService;
+import org.onekeylogin.device.ScreenClass;
+import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ClientAddress;
+import org.onekeylogin.system.ErrorCode;
+import org.onekeylogin.token.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/network/report}: a signed-in device's heartbeat with its current network. It refreshes the
+ * device's presence and adds the time since its last report (at most one presence window) to the account's
+ * liveness in that network.
+ */
+@RestController
+class NetworkReportController {
+
+    private final NetworkEnvironments networks;
+    private final DeviceSessionService sessions;
+
+    NetworkReportController(NetworkEnvironments networks, DeviceSessionService sessions) {
+        this.networks = networks;
+        this.sessions = sessions;
+    }
+
+    record Report(NetworkReport network) {
+        Report {
+            if (network == null) {
+                throw ApiException.invalid("network", "Report the network the device is on.");
+            }
+        }
+    }
+
+    @PostMapping("/api/v1/network/report")
+    ResponseEntity<Void> report(@RequestBody Report report, Caller caller, HttpServletRequest http) {
+        DeviceSession session = sessions.find(caller.sessionId())
+                .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND, "This device is not signed in."));
+        ObservedNetwork network = networks.identify(report.network());
+        networks.seen(network, ClientAddress.of(http));
+        networks.heartbeat(session.device().id(), network, session.accountId(),
+                session.device().screenClass() == ScreenClass.SMALL);
+        return ResponseEntity.noContent().build();
+    }
+}
