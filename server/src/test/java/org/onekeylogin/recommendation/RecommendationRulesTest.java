@@ -1,0 +1,218 @@
+package org.onekeylogin.recommendation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.onekeylogin.account.AccountService;
+import org.onekeylogin.account.AccountStanding;
+import org.onekeylogin.account.AccountStatus;
+import org.onekeylogin.account.Consents;
+import org.onekeylogin.account.MembershipTier;
+import org.onekeylogin.account.RiskProfile;
+import org.onekeylogin.recommendation.HomeNetworkStoriesTest.Wifi;
+import org.onekeylogin.support.Api;
+import org.onekeylogin.support.ServiceTest;
+import org.onekeylogin.support.TestAccounts;
+import org.onekeylogin.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Each exclusion rule, the presence boost, automatic sign-in, "that wasn't me", and handles bound to their device. */
+@ServiceTest
+class RecommendationRulesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    AccountService accountService;
+
+    Api api;
+    TestAccounts accounts;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        accounts = new TestAccounts(api);
+    }
+
+    /** A home with one account that has lived there for four days; {@code home()} is its Wi-Fi. */
+    record Household(Wifi home, TestAccounts.Account member, String phoneToken) {
+    }
+
+    private Household household() {
+        Wifi home = HomeNetworkStoriesTest.newWifi("Home", "personal");
+        TestAccounts.Account member = accounts.register("member");
+        signInOnWifi(member, "phone-" + member.loginName(), "phone", home);
+        clock.advance(Duration.ofDays(4));
+        String token = signInOnWifi(member, "phone-" + member.loginName(), "phone", home);
+        return new Household(home, member, token);
+    }
+
+    static Stream<Arguments> exclusions() {
+        BiConsumer<AccountService, String> suspended = (s, id) -> s.updateStanding(id,
+                new AccountStanding(AccountStatus.SUSPENDED, MembershipTier.FREE, 1, RiskProfile.NONE));
+        BiConsumer<AccountService, String> expired = (s, id) -> s.updateStanding(id,
+                new AccountStanding(AccountStatus.EXPIRED, MembershipTier.FREE, 1, RiskProfile.NONE));
+        BiConsumer<AccountService, String> theft = (s, id) -> s.updateStanding(id,
+                new AccountStanding(AccountStatus.ACTIVE, MembershipTier.FREE, 1, new RiskProfile(0.7, 0, 0)));
+        BiConsumer<AccountService, String> sharers = (s, id) -> s.updateStanding(id,
+                new AccountStanding(AccountStatus.ACTIVE, MembershipTier.FREE, 1, new RiskProfile(0, 6, 0)));
+        BiConsumer<AccountService, String> offsite = (s, id) -> s.updateStanding(id,
+                new AccountStanding(AccountStatus.ACTIVE, MembershipTier.FREE, 1, new RiskProfile(0, 0, 11)));
+        BiConsumer<AccountService, String> optedOut = (s, id) -> s.updateConsents(id, new Consents(false, false));
+        return Stream.of(Arguments.of("suspended", suspended), Arguments.of("expired", expired),
+                Arguments.of("theft risk 0.7", theft), Arguments.of("6 sharers", sharers),
+                Arguments.of("11 off-site sign-ins", offsite), Arguments.of("opted out", optedOut));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exclusions")
+    void whenTheAccountIsExcludedThenItIsNotRecommended(String rule, BiConsumer<AccountService, String> change) {
+        Household h = household();
+        assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).hasSize(1);
+        change.accept(accountService, h.member().id());
+        assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).as(rule).isEmpty();
+    }
+
+    @Test
+    void whenTheAccountWasNotActiveHereFor90DaysThenItIsNotRecommended() {
+        Household h = household();
+        TestAccounts.Account other = accounts.register("regular");
+        clock.advance(Duration.ofDays(91));
+        signInOnWifi(other, "phone-" + other.loginName(), "phone", h.home()); // keeps the address history fresh
+        List<String> shown = recommended(options(TestAccounts.unique("tv"), h.home()));
+        assertThat(shown).containsExactly(masked(other.loginName()));
+    }
+
+    @Test
+    void whenTheDeviceAlreadyHasTheAccountInItsHistoryThenItIsShownAsHistoryOnly() {
+        Household h = household();
+        String tv = TestAccounts.unique("tv");
+        signInOnWifi(h.member(), tv, "tv", h.home());
+        Api.Response options = options(tv, h.home());
+        assertThat(options.json().path("accounts").size()).isEqualTo(1);
+        assertThat(options.at("/accounts/0/source")).isEqualTo("history");
+    }
+
+    @Test
+    void whenOneOfTwoEqualAccountsHasItsPhoneHereNowThenItComesFirst() {
+        Wifi home = HomeNetworkStoriesTest.newWifi("Home", "personal");
+        TestAccounts.Account anna = accounts.register("anna");
+        TestAccounts.Account bert = accounts.register("bert");
+        signInOnWifi(anna, TestAccounts.unique("pc"), "pc", home);
+        signInOnWifi(bert, TestAccounts.unique("pc"), "pc", home);
+        clock.advance(Duration.ofDays(4));
+        signInOnWifi(anna, TestAccounts.unique("pc"), "pc", home);
+        signInOnWifi(bert, TestAccounts.unique("pc"), "pc", home);
+        List<String> before = recommended(options(TestAccounts.unique("tv"), home));
+        assertThat(before).hasSize(2);
+
+        String last = before.get(1).equals(masked(anna.loginName())) ? "anna" : "bert";
+        TestAccounts.Account behind = last.equals("anna") ? anna : bert;
+        clock.advance(Duration.ofMinutes(1));
+        String phoneToken = signInOnWifi(behind, TestAccounts.unique("phone"), "phone", home);
+        clock.advance(Duration.ofMinutes(1));
+        // the other account signs in once more too, so only the presence of a phone tells them apart
+        TestAccounts.Account ahead = behind == anna ? bert : anna;
+        signInOnWifi(ahead, TestAccounts.unique("pc"), "pc", home);
+        assertThat(api.post("/api/v1/network/report", Map.of("network", home.json()), phoneToken).status())
+                .isEqualTo(204);
+        List<String> after = recommended(options(TestAccounts.unique("tv"), home));
+        assertThat(after.get(0)).as("the account whose phone is here now").isEqualTo(masked(behind.loginName()));
+    }
+
+    @Test
+    void whenTheOnlyCandidateAllowsItAndItsPhoneIsHereThenTheTvMaySignInAutomatically() {
+        Household h = household();
+        assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
+                .as("not without the owner's consent").isFalse();
+        accountService.updateConsents(h.member().id(), new Consents(true, true));
+        assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
+                .isTrue();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
+                .as("not once the phone has left").isFalse();
+    }
+
+    @Test
+    void whenTheOwnerSaysThatWasntMeThenTheAccountIsNoLongerRecommendedThereUntilAllowedAgain() {
+        Household h = household();
+        String tv = TestAccounts.unique("tv");
+        Api.Response signedIn = signInRecommended(options(tv, h.home()).at("/accounts/0/handle"), tv, h.home());
+        String session = signedIn.at("/session/id");
+        assertThat(api.post("/api/v1/sessions/" + session + "/not-me", "{}", h.phoneToken()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/account", signedIn.at("/tokens/access_token")).status()).isEqualTo(401);
+
+        assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).isEmpty();
+        assertThat(api.post("/api/v1/sessions/" + session + "/allow-recommendation", "{}", h.phoneToken()).status())
+                .isEqualTo(204);
+        assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).hasSize(1);
+    }
+
+    @Test
+    void whenAPhoneEntersTheNetworkThenItIsOfferedTheAccountsItHasNeverRecorded() {
+        Household h = household();
+        Api.Response options = api.post("/api/v1/sign-in-options", Map.of("device", Map.of("id",
+                TestAccounts.unique("phone"), "type", "phone", "name", "Visitor's phone"), "network", h.home().json()),
+                null);
+        assertThat(recommended(options)).containsExactly(masked(h.member().loginName()));
+    }
+
+    @Test
+    void whenAHandleIsUsedByAnotherDeviceOnAnotherNetworkOrTooLateThenItIsRefused() {
+        Household h = household();
+        String tv = TestAccounts.unique("tv");
+        String handle = options(tv, h.home()).at("/accounts/0/handle");
+        assertThat(signInRecommended(handle, TestAccounts.unique("tv"), h.home()).field("code"))
+                .isEqualTo("sign_in_choice_invalid");
+
+        String second = options(tv, h.home()).at("/accounts/0/handle");
+        Wifi elsewhere = HomeNetworkStoriesTest.newWifi("Elsewhere", "personal");
+        assertThat(signInRecommended(second, tv, elsewhere).field("code")).isEqualTo("sign_in_choice_invalid");
+
+        String third = options(tv, h.home()).at("/accounts/0/handle");
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(signInRecommended(third, tv, h.home()).field("code")).isEqualTo("sign_in_choice_invalid");
+    }
+
+    private String signInOnWifi(TestAccounts.Account account, String deviceId, String type, Wifi wifi) {
+        Api.Response r = api.post("/api/v1/sign-in/password", Map.of("login", account.loginName(), "password",
+                TestAccounts.PASSWORD, "device", Map.of("id", deviceId, "type", type, "name", "Device"),
+                "network", wifi.json()), null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.at("/tokens/access_token");
+    }
+
+    private Api.Response options(String tv, Wifi wifi) {
+        return api.post("/api/v1/sign-in-options", Map.of("device", Map.of("id", tv, "type", "tv", "name", "TV"),
+                "network", wifi.json()), null);
+    }
+
+    private Api.Response signInRecommended(String handle, String tv, Wifi wifi) {
+        return api.post("/api/v1/sign-in/recommended", Map.of("handle", handle,
+                "device", Map.of("id", tv, "type", "tv", "name", "TV"), "network", wifi.json()), null);
+    }
+
+    private static List<String> recommended(Api.Response options) {
+        return options.json().path("accounts").valueStream()
+                .filter(a -> a.path("source").asString().equals("recommendation"))
+                .map(a -> a.path("masked_name").asString()).toList();
+    }
+
+    private static String masked(String login) {
+        return login.substring(0, 2) + "****" + login.substring(login.length() - 4);
+    }
+}
