@@ -108,6 +108,21 @@ class RecommendationRulesTest {
     }
 
     @Test
+    void whenATvWithHistoryIsOnAHomeNetworkThenItShowsHistoryThenRecommendationsThenTheMethods() {
+        Household h = household();
+        TestAccounts.Account guest = accounts.register("guest");
+        String tv = TestAccounts.unique("tv");
+        signInOnWifi(guest, tv, "tv", HomeNetworkStoriesTest.newWifi("Other", "personal"));
+        Api.Response options = options(tv, h.home());
+        assertThat(options.at("/accounts/0/source")).isEqualTo("history");
+        assertThat(options.at("/accounts/0/masked_name")).isEqualTo(masked(guest.loginName()));
+        assertThat(options.at("/accounts/1/source")).isEqualTo("recommendation");
+        assertThat(options.at("/accounts/1/masked_name")).isEqualTo(masked(h.member().loginName()));
+        assertThat(options.at("/methods/0/method")).isEqualTo("qr_code");
+        assertThat(options.at("/methods/1/method")).isEqualTo("sms_code");
+    }
+
+    @Test
     void whenOneOfTwoEqualAccountsHasItsPhoneHereNowThenItComesFirst() {
         Wifi home = HomeNetworkStoriesTest.newWifi("Home", "personal");
         TestAccounts.Account anna = accounts.register("anna");
