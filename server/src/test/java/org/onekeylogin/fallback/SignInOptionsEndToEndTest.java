@@ -33,6 +33,17 @@ class SignInOptionsEndToEndTest {
     }
 
     @Test
+    void whenANewTvOnAnUnknownNetworkAsksThenItIsOfferedOnlyTheDefaultMethods() {
+        Api.Response options = api.post("/api/v1/sign-in-options", Map.of("device", tvDevice(TestAccounts.unique("tv")),
+                "network", Map.of("ssid", "Somewhere", "bssid", "02:00:5e:10:20:30", "security", "personal")), null);
+        assertThat(options.status()).as(options.text()).isEqualTo(200);
+        assertThat(options.at("/network/kind")).isEqualTo("unknown");
+        assertThat(options.json().path("accounts").size()).isZero();
+        assertThat(options.at("/methods/0/method")).isEqualTo("qr_code");
+        assertThat(options.at("/methods/1/method")).isEqualTo("sms_code");
+    }
+
+    @Test
     void whenANewTvAsksThenItIsOfferedOnlyTheDefaultMethods() {
         Api.Response options = options(TestAccounts.unique("tv"));
         assertThat(options.status()).as(options.text()).isEqualTo(200);
