@@ -3,8 +3,6 @@ package org.onekeylogin.approval;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +14,7 @@ import org.onekeylogin.signin.SignInResponse;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
 import org.onekeylogin.system.ErrorCode;
+import org.onekeylogin.token.Scopes;
 import org.onekeylogin.token.TokenIssuer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -139,7 +138,6 @@ class LoginRequestController {
     }
 
     private static Set<String> scopes(@Nullable String scope) {
-        return scope == null || scope.isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+        return Scopes.parse(scope);
     }
 }

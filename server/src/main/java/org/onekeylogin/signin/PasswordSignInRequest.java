@@ -1,12 +1,11 @@
 package org.onekeylogin.signin;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.network.NetworkReport;
 import org.onekeylogin.system.ApiException;
+import org.onekeylogin.token.Scopes;
 
 /** {@code POST /api/v1/sign-in/password}: an account name or phone number, its password, and the device. */
 record PasswordSignInRequest(String login, String password, DeviceDescription device, @Nullable String clientId,
@@ -28,10 +27,7 @@ record PasswordSignInRequest(String login, String password, DeviceDescription de
     }
 
     Set<String> scopes() {
-        if (scope == null || scope.isBlank()) {
-            return Set.of();
-        }
-        return new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+        return Scopes.parse(scope);
     }
 
     @Override

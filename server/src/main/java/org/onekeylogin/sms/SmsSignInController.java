@@ -1,8 +1,6 @@
 package org.onekeylogin.sms;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.account.PhoneNumber;
@@ -11,6 +9,7 @@ import org.onekeylogin.signin.SignInProperties;
 import org.onekeylogin.signin.SignInResponse;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
+import org.onekeylogin.token.Scopes;
 import org.onekeylogin.token.TokenIssuer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,8 +71,7 @@ class SmsSignInController {
     @PostMapping("/api/v1/sign-in/sms")
     SignInResponse verify(@RequestBody VerifyRequest request, HttpServletRequest http) {
         String clientId = tokens.deviceClientId(request.clientId(), signIn.defaultClientId());
-        Set<String> scopes = request.scope() == null || request.scope().isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(request.scope().trim().split("\\s+")));
+        Set<String> scopes = Scopes.parse(request.scope());
         return SignInResponse.of(codes.verify(request.phoneNumber(), request.code(), request.device(), clientId,
                 scopes, ClientAddress.of(http)));
     }

@@ -2,9 +2,7 @@ package org.onekeylogin.approval.ciba;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +13,14 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceType;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
+import org.onekeylogin.token.Scopes;
 import org.onekeylogin.token.TokenProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -29,7 +29,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.web.authentication.ClientSecretBasicAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.ClientSecretPostAuthenticationConverter;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -161,7 +160,7 @@ class BackchannelAuthenticationController {
     }
 
     private static Set<String> scopes(String scope) {
-        return new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+        return Scopes.parse(scope);
     }
 
     private static @Nullable String single(HttpServletRequest request, String name, boolean required) {
