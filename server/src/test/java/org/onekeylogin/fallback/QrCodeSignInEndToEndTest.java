@@ -93,6 +93,14 @@ class QrCodeSignInEndToEndTest {
     }
 
     @Test
+    void whenTheQrCodeIsOpenedInABrowserThenTheVerificationPageIsServed() {
+        Api.Response page = api.raw("GET", "/link?user_code=BCDF-GHJK", null, null, Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.text()).contains("/api/v1/device-codes/").contains("Sign it in to my account");
+    }
+
+    @Test
     void whenThePhoneDeniesThenTheTvsPollGetsAccessDenied() {
         TestAccounts.Device phone = accounts.signIn(accounts.register("mum"), "phone", "Mum's phone");
         Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
