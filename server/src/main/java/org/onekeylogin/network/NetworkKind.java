@@ -1,5 +1,6 @@
 package org.onekeylogin.network;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
@@ -10,5 +11,15 @@ public enum NetworkKind {
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static NetworkKind fromWire(String value) {
+        for (NetworkKind k : values()) {
+            if (k.wireName().equalsIgnoreCase(value)) {
+                return k;
+            }
+        }
+        throw org.onekeylogin.system.ApiException.invalid("kind", "The kind is 'home', 'office' or 'public'.");
     }
 }

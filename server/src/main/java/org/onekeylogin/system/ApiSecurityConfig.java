@@ -2,16 +2,12 @@ package org.onekeylogin.system;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -31,23 +27,9 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiErrorWriter errors) throws Exception {
-        AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
-            if (failure instanceof OAuth2AuthenticationException oauth && !(failure instanceof InvalidBearerTokenException)
-                    && "invalid_request".equals(oauth.getError().getErrorCode())) {
-                errors.write(response, ApiError.of(ErrorCode.INVALID_REQUEST,
-                        "Send the access token in one place only (header or, for event streams, query).", Map.of()));
-                return;
-            }
-            boolean invalid = failure instanceof InvalidBearerTokenException;
-            response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
-            errors.write(response, invalid
-                    ? ApiError.of(ErrorCode.INVALID_TOKEN, describe(failure), Map.of())
-                    : ApiError.of(ErrorCode.AUTHENTICATION_REQUIRED,
-                            "Sign in first: send the access token as 'Authorization: Bearer <token>'.", Map.of()));
-        };
-        AccessDeniedHandler denied = (request, response, failure) -> errors.write(response,
-                ApiError.of(ErrorCode.FORBIDDEN, "This token may not do that.", Map.of()));
+    SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationErrors authErrors) throws Exception {
+        AuthenticationEntryPoint entryPoint = authErrors.entryPoint();
+        AccessDeniedHandler denied = authErrors.accessDenied();
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,20 +60,6 @@ class ApiSecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
         return http.build();
-    }
-
-    private static String describe(AuthenticationException failure) {
-        String message = failure.getMessage();
-        if (message != null && message.contains("signed out")) {
-            return "This device has been signed out. Sign in again.";
-        }
-        if (message != null && message.contains("replaced")) {
-            return "This access token was replaced by a newer one or revoked. Use the newest token, or refresh.";
-        }
-        if (message != null && message.contains("expired")) {
-            return "The access token has expired. Refresh it or sign in again.";
-        }
-        return "The access token is not valid. Sign in again.";
     }
 
     private static BearerTokenResolver bearerTokenResolver() {
