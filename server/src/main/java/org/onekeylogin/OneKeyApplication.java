@@ -1,5 +1,6 @@
 package org.onekeylogin;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OneKeyApplication {
 
+    /** {@code --demo} seeds the demo household (see the README); every other argument is a Spring property. */
     public static void main(String[] args) {
-        SpringApplication.run(OneKeyApplication.class, args);
+        SpringApplication.run(OneKeyApplication.class, Arrays.stream(args)
+                .map(arg -> arg.equals("--demo") ? "--onekey.demo.enabled=true" : arg)
+                .toArray(String[]::new));
     }
 }

@@ -33,6 +33,14 @@ public class NetworkEnvironments {
         this.clock = clock;
     }
 
+    /**
+     * The same records kept on another clock: replays past activity (the demo household's weeks at home, an import
+     * from an earlier system) through the same rules as live reports.
+     */
+    public NetworkEnvironments at(Clock past) {
+        return new NetworkEnvironments(keys, store, properties, past);
+    }
+
     /** Hashes a report into the network's id; records nothing, so anyone may ask. */
     public ObservedNetwork identify(NetworkReport report) {
         return new ObservedNetwork(keys.hash(report.identity()), report.security());

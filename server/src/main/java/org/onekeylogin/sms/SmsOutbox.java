@@ -2,6 +2,7 @@ package org.onekeylogin.sms;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,20 @@ public class SmsOutbox implements SmsGateway {
                 .params(message.to(), message.text(), message.purpose(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         log.info("SMS queued in the outbox for {} ({})", message.maskedTo(), message.purpose());
+    }
+
+    /** The newest messages queued for a number, newest first, with when they were queued. */
+    public List<Queued> recentFor(String phoneNumber, int limit) {
+        return jdbc.sql("SELECT body, purpose, created_at FROM sms_outbox WHERE phone_number = ? "
+                        + "ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param(phoneNumber)
+                .query((rs, n) -> new Queued(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** A message as queued. */
+    public record Queued(String text, String purpose, java.time.Instant queuedAt) {
     }
 
     /** The newest message queued for a number. */

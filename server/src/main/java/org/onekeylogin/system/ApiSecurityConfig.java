@@ -40,7 +40,8 @@ class ApiSecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/sign-in/**", "/api/v1/login-requests",
                                 "/api/v1/login-requests/status", "/api/v1/login-requests/session",
                                 "/api/v1/sign-in-options", "/api/v1/sign-in-options/pick").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/device-codes/*/qr.png", "/api/v1/device-codes/*/qr.svg")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/device-codes/*/qr.png", "/api/v1/device-codes/*/qr.svg",
+                                "/api/v1/demo")
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs

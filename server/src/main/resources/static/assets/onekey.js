@@ -1,0 +1,248 @@
+/*
+ * What every demo device page shares: a device identity kept in the browser, the Wi-Fi the device is on (picked by
+ * the person, reported as a real app reads it from the system), calls to the OneKey API, the device's session and
+ * tokens, its push channel and its network heartbeat. The page says which device it is with <body data-device>.
+ */
+const OneKey = (() => {
+  const kind = document.body.dataset.device;
+  const key = name => `onekey.${kind}.${name}`;
+  const NO_WIFI = 'No Wi-Fi';
+  let networks = [];
+  let demo = { enabled: false, household: [] };
+
+  function randomId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(12));
+    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  function deviceId() {
+    let id = localStorage.getItem(key('device'));
+    if (!id) {
+      id = `${kind}-${randomId()}`;
+      localStorage.setItem(key('device'), id);
+    }
+    return id;
+  }
+
+  function describeDevice(type, name) {
+    const agent = navigator.userAgent;
+    const os = /Android/.test(agent) ? 'Android' : /iPhone|iPad/.test(agent) ? 'iOS' : /Windows/.test(agent) ? 'Windows'
+      : /Mac OS/.test(agent) ? 'macOS' : /Linux/.test(agent) ? 'Linux' : 'Web';
+    return { id: deviceId(), type, name, model: 'OneKey demo (browser)', os, app_version: '1.0.0' };
+  }
+
+  /* ---------- the Wi-Fi the device is on ---------- */
+
+  function networkName() {
+    return localStorage.getItem(key('network')) || 'Home Wi-Fi';
+  }
+
+  function network() {
+    const chosen = networks.find(n => n.name === networkName());
+    if (!chosen) return null;
+    const report = { security: chosen.security };
+    if (chosen.ssid) report.ssid = chosen.ssid;
+    if (chosen.bssid) report.bssid = chosen.bssid;
+    if (chosen.gateway_mac) report.gateway_mac = chosen.gateway_mac;
+    return report;
+  }
+
+  /** Fills a <select> with the networks and calls onChange when the person moves the device. */
+  function bindNetworkPicker(select, onChange) {
+    select.innerHTML = '';
+    for (const name of [...networks.map(n => n.name), NO_WIFI]) {
+      const option = document.createElement('option');
+      option.value = option.textContent = name;
+      select.append(option);
+    }
+    select.value = networks.some(n => n.name === networkName()) ? networkName() : NO_WIFI;
+    select.addEventListener('change', () => {
+      localStorage.setItem(key('network'), select.value);
+      onChange && onChange(network());
+    });
+  }
+
+  /* ---------- the session kept by this device ---------- */
+
+  function session() {
+    try { return JSON.parse(localStorage.getItem(key('session'))); } catch { return null; }
+  }
+
+  function claims(jwt) {
+    try {
+      return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    } catch { return {}; }
+  }
+
+  /** Keeps the tokens of a sign-in (the API's sign-in body, or a token-endpoint answer). */
+  function keep(tokens, extra) {
+    const c = claims(tokens.access_token);
+    const kept = { ...(session() || {}), ...extra, access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token, session_id: c.sid, amr: c.amr || [] };
+    localStorage.setItem(key('session'), JSON.stringify(kept));
+    return kept;
+  }
+
+  function forget() {
+    localStorage.removeItem(key('session'));
+    stopStream();
+    stopHeartbeat();
+  }
+
+  /* ---------- calls ---------- */
+
+  async function call(method, path, body, token) {
+    const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      return { status: 0, data: { code: 'offline', message: 'The service cannot be reached. Is it running?' } };
+    }
+    const text = await response.text();
+    let data = {};
+    try { data = text ? JSON.parse(text) : {}; } catch { data = { message: text }; }
+    return { status: response.status, data, headers: response.headers };
+  }
+
+  /** An anonymous API call. */
+  const api = (method, path, body) => call(method, path, body, null);
+
+  /** A call with this device's access token; renews the token once when it has run out. */
+  async function authed(method, path, body) {
+    const s = session();
+    if (!s) return { status: 401, data: { code: 'authentication_required', message: 'Not signed in.' } };
+    let r = await call(method, path, body, s.access_token);
+    if (r.status === 401 && await refresh()) {
+      r = await call(method, path, body, session().access_token);
+    }
+    return r;
+  }
+
+  /** The standard OAuth 2.0 token endpoint (form-encoded). */
+  async function tokenEndpoint(form) {
+    let response;
+    try {
+      response = await fetch('/oauth2/token', { method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ client_id: 'onekey-device', ...form }) });
+    } catch {
+      return { status: 0, data: { error: 'offline' } };
+    }
+    return { status: response.status, data: await response.json().catch(() => ({})) };
+  }
+
+  /** Renews the access token with the refresh token (which rotates). False when the session is over. */
+  async function refresh(refreshToken) {
+    const s = session();
+    const token = refreshToken || (s && s.refresh_token);
+    if (!token) return false;
+    const r = await tokenEndpoint({ grant_type: 'refresh_token', refresh_token: token });
+    if (r.status !== 200) {
+      if (!refreshToken) forget();
+      return false;
+    }
+    keep(r.data);
+    return true;
+  }
+
+  /* ---------- push channel ---------- */
+
+  let source = null;
+  let lastEventId = 0;
+  let handlers = {};
+  let reopenTimer = null;
+
+  /** Opens the device's event stream; handlers maps event types to functions of (data). */
+  function stream(eventHandlers) {
+    handlers = eventHandlers;
+    stopStream();
+    const s = session();
+    if (!s) return;
+    source = new EventSource(`/api/v1/push/stream?access_token=${encodeURIComponent(s.access_token)}`);
+    for (const type of Object.keys(handlers)) {
+      source.addEventListener(type, event => {
+        const id = Number(event.lastEventId || 0);
+        if (id && id <= lastEventId) return; // replayed after a reconnect: already handled
+        lastEventId = Math.max(lastEventId, id);
+        handlers[type](JSON.parse(event.data));
+      });
+    }
+    source.onerror = () => {
+      if (source && source.readyState === EventSource.CLOSED) {
+        // the token ran out or the service restarted: renew and open again
+        reopenTimer = setTimeout(async () => { if (session() && await refresh()) stream(handlers); }, 1500);
+      }
+    };
+  }
+
+  function stopStream() {
+    clearTimeout(reopenTimer);
+    if (source) { source.close(); source = null; }
+  }
+
+  /* ---------- network heartbeat ---------- */
+
+  let heartbeatTimer = null;
+
+  /** Tells the service, every minute while signed in, which Wi-Fi this device is on. */
+  function heartbeat() {
+    stopHeartbeat();
+    const beat = () => { const n = network(); if (n && session()) authed('POST', '/api/v1/network/report', { network: n }); };
+    beat();
+    heartbeatTimer = setInterval(beat, 60_000);
+  }
+
+  function stopHeartbeat() { clearInterval(heartbeatTimer); }
+
+  /* ---------- small helpers for pages ---------- */
+
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === 'class') node.className = value;
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else if (value !== false && value !== undefined && value !== null) node.setAttribute(name, value === true ? '' : value);
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) node.append(child);
+    }
+    return node;
+  }
+
+  const palette = ['#e76f51', '#2a9d8f', '#e9c46a', '#8e7dbe', '#4d96ff', '#f28482', '#43aa8b', '#f4a261'];
+  function avatar(name, initial) {
+    let h = 0;
+    for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    return el('span', { class: 'avatar', style: `background:${palette[h % palette.length]}`, 'aria-hidden': 'true' },
+      initial || name.charAt(0).toUpperCase());
+  }
+
+  function badge(tier) {
+    return tier && tier !== 'free' ? el('span', { class: `badge ${tier}` }, tier.toUpperCase()) : null;
+  }
+
+  const deviceWords = { phone: 'phone', tablet: 'tablet', laptop: 'laptop', pc: 'PC', tv: 'TV',
+    set_top_box: 'set-top box', projector: 'projector', kiosk: 'kiosk' };
+  const deviceWord = type => deviceWords[type] || type;
+
+  function time(iso) {
+    return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+
+  /** Loads what the pages need to know (the networks of the picker, whether the demo household is there). */
+  async function start() {
+    const r = await api('GET', '/api/v1/demo');
+    if (r.status === 200) {
+      networks = r.data.networks || [];
+      demo = r.data;
+    }
+    return demo;
+  }
+
+  return { kind, deviceId, describeDevice, network, networkName, bindNetworkPicker, session, claims, keep, forget,
+    api, authed, tokenEndpoint, refresh, stream, stopStream, heartbeat, stopHeartbeat, el, avatar, badge,
+    deviceWord, time, start };
+})();

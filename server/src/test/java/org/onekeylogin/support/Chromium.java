@@ -1,0 +1,69 @@
+package org.onekeylogin.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ViewportSize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright for Java, headless. Playwright never downloads a browser here: it starts
+ * {@code /usr/bin/chromium} (or {@code ONEKEY_CHROMIUM}). Every page opened through {@link #device} records its
+ * script errors, so a test can fail on a page that broke silently.
+ */
+public final class Chromium implements AutoCloseable {
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final List<String> pageErrors = new ArrayList<>();
+    private final List<BrowserContext> devices = new ArrayList<>();
+
+    public Chromium() {
+        Path executable = Path.of(System.getenv().getOrDefault("ONEKEY_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium at " + executable
+                    + ": install it with 'apt-get install -y chromium' (.ci/run does), or point ONEKEY_CHROMIUM at one.");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    /** A new browser profile (its own storage, so its own device identity) with one page of the given size. */
+    public Page device(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(new ViewportSize(width, height)));
+        context.setDefaultTimeout(15_000);
+        devices.add(context);
+        Page page = context.newPage();
+        page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
+        return page;
+    }
+
+    /** Closes every device opened so far (their streams end; their sessions stay on the service). */
+    public void closeDevices() {
+        devices.forEach(BrowserContext::close);
+        devices.clear();
+    }
+
+    /** Script errors seen on any page so far. */
+    public List<String> pageErrors() {
+        return List.copyOf(pageErrors);
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
