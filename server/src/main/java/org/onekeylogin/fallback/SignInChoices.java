@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.ScreenClass;
+import org.onekeylogin.device.SessionOpened;
 import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.network.Classification;
 import org.onekeylogin.network.NetworkEnvironments;
@@ -29,6 +30,7 @@ import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.SecretGenerator;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -123,6 +125,20 @@ public class SignInChoices {
         Account account = accounts.get(accountId);
         return approval.start(new StartLogin(account.loginName(), device, clientId, Set.of(), ip, null,
                 null, null));
+    }
+
+    /**
+     * A device signed in (by any method): the recommendations it was shown and did not pick were ignored, which
+     * ranks those accounts a little lower there next time. Their handles stop working.
+     */
+    @EventListener
+    void on(SessionOpened opened) {
+        for (SignInChoiceStore.Passed passed : store.closeOpenRecommendations(opened.session().device().id(),
+                clock.instant())) {
+            if (!passed.accountId().equals(opened.session().accountId())) {
+                networks.outcome(passed.networkId(), passed.accountId(), "ignored");
+            }
+        }
     }
 
     private static ApiException invalidChoice() {

@@ -21,12 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NetworkReportController {
 
-    private final NetworkEnvironments networks;
-    private final DeviceSessionService sessions;
+    private final DeviceNetworkReports reports;
 
-    NetworkReportController(NetworkEnvironments networks, DeviceSessionService sessions) {
-        this.networks = networks;
-        this.sessions = sessions;
+    NetworkReportController(DeviceNetworkReports reports) {
+        this.reports = reports;
     }
 
     record Report(NetworkReport network) {
@@ -39,12 +37,7 @@ class NetworkReportController {
 
     @PostMapping("/api/v1/network/report")
     ResponseEntity<Void> report(@RequestBody Report report, Caller caller, HttpServletRequest http) {
-        DeviceSession session = sessions.find(caller.sessionId())
-                .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND, "This device is not signed in."));
-        ObservedNetwork network = networks.identify(report.network());
-        networks.seen(network, ClientAddress.of(http));
-        networks.heartbeat(session.device().id(), network, session.accountId(),
-                session.device().screenClass() == ScreenClass.SMALL);
+        reports.report(caller, report.network(), ClientAddress.of(http));
         return ResponseEntity.noContent().build();
     }
 }

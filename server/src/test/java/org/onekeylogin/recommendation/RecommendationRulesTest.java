@@ -20,11 +20,13 @@ import org.onekeylogin.account.MembershipTier;
 import org.onekeylogin.account.RiskProfile;
 import org.onekeylogin.recommendation.HomeNetworkStoriesTest.Wifi;
 import org.onekeylogin.support.Api;
+import org.onekeylogin.support.EventStream;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Each exclusion rule, the presence boost, automatic sign-in, "that wasn't me", and handles bound to their device. */
 @ServiceTest
@@ -38,6 +40,9 @@ class RecommendationRulesTest {
 
     @Autowired
     AccountService accountService;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     TestAccounts accounts;
@@ -163,6 +168,57 @@ class RecommendationRulesTest {
     }
 
     @Test
+    void whenAPhoneOpensItsPushChannelWithItsNetworkThenItIsHereNow() {
+        Household h = household();
+        accountService.updateConsents(h.member().id(), new Consents(true, true));
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
+                .as("the phone's last report is too old").isFalse();
+        // a fresh token for the phone (the first one has run out), signed in without reporting a network
+        String phoneToken = api.post("/api/v1/sign-in/password", Map.of("login", h.member().loginName(), "password",
+                TestAccounts.PASSWORD, "device", Map.of("id", "phone-" + h.member().loginName(), "type", "phone",
+                        "name", "Phone")), null).at("/tokens/access_token");
+        assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
+                .isFalse();
+
+        try (EventStream stream = api.stream(phoneToken, null,
+                Map.of("OneKey-Network", Api.JSON.writeValueAsString(h.home().json())))) {
+            assertThat(stream.awaitOpen()).isEqualTo(200);
+            assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
+                    .as("the phone reported the home network when its push channel opened").isTrue();
+        }
+    }
+
+    @Test
+    void whenThePushChannelReportsANetworkThatIsNotOneThenTheAnswerIsAClearError() {
+        Household h = household();
+        for (String header : List.of("home", "{\"security\":\"personal\"}", "{\"bssid\":\"nope\",\"security\":\"personal\"}")) {
+            Api.Response r = api.raw("GET", "/api/v1/push/stream", null, null, Map.of("Authorization",
+                    "Bearer " + h.phoneToken(), "Accept", "text/event-stream, application/json", "OneKey-Network", header));
+            assertThat(r.status()).as(header).isEqualTo(400);
+            assertThat(r.field("code")).as(header).isEqualTo("validation_failed");
+            assertThat(r.text()).as(header).doesNotContain("nope");
+        }
+    }
+
+    @Test
+    void whenATvSignsInWithoutPickingTheRecommendationsItWasShownThenTheyCountAsIgnored() {
+        Household h = household();
+        String tv = TestAccounts.unique("tv");
+        String handle = options(tv, h.home()).at("/accounts/0/handle");
+        assertThat(ignored(h.member().id())).isZero();
+
+        TestAccounts.Account guest = accounts.register("guest");
+        signInOnWifi(guest, tv, "tv", h.home());
+
+        assertThat(ignored(h.member().id())).isEqualTo(1);
+        assertThat(signInRecommended(handle, tv, h.home()).field("code"))
+                .as("the recommendation shown before the sign-in is closed").isEqualTo("sign_in_choice_invalid");
+        signInOnWifi(guest, tv, "tv", h.home());
+        assertThat(ignored(h.member().id())).as("counted once per showing").isEqualTo(1);
+    }
+
+    @Test
     void whenTheOwnerSaysThatWasntMeThenTheAccountIsNoLongerRecommendedThereUntilAllowedAgain() {
         Household h = household();
         String tv = TestAccounts.unique("tv");
@@ -201,6 +257,11 @@ class RecommendationRulesTest {
         String third = options(tv, h.home()).at("/accounts/0/handle");
         clock.advance(Duration.ofMinutes(11));
         assertThat(signInRecommended(third, tv, h.home()).field("code")).isEqualTo("sign_in_choice_invalid");
+    }
+
+    private int ignored(String accountId) {
+        return jdbc.sql("SELECT COALESCE(SUM(ignored), 0) FROM network_account WHERE account_id = ?").param(accountId)
+                .query(Integer.class).single();
     }
 
     private String signInOnWifi(TestAccounts.Account account, String deviceId, String type, Wifi wifi) {

@@ -112,8 +112,14 @@ public final class Api {
 
     /** Opens the device's push channel; the stream reads in the background until closed. */
     public EventStream stream(String token, Long lastEventId) {
+        return stream(token, lastEventId, Map.of());
+    }
+
+    /** Opens the device's push channel with extra request headers. */
+    public EventStream stream(String token, Long lastEventId, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/push/stream"))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET();
+        headers.forEach(b::header);
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId.toString());
         }

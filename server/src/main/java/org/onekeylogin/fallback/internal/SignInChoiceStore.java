@@ -60,6 +60,28 @@ public class SignInChoiceStore {
                 .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    /** A recommended account shown to a device in a network and not picked. */
+    public record Passed(String networkId, String accountId) {
+    }
+
+    /**
+     * Closes the recommendations still open on this device (shown, unexpired, unused) and returns them once per
+     * (network, account): the device signed in without picking them.
+     */
+    public List<Passed> closeOpenRecommendations(String deviceId, Instant now) {
+        List<Passed> open = jdbc.sql("SELECT DISTINCT network_id, account_id FROM sign_in_choice WHERE device_id = ? "
+                        + "AND used_at IS NULL AND expires_at > ? AND source = 'recommendation' "
+                        + "AND network_id IS NOT NULL")
+                .params(deviceId, utc(now))
+                .query((rs, n) -> new Passed(rs.getString(1), rs.getString(2))).list();
+        if (!open.isEmpty()) {
+            jdbc.sql("UPDATE sign_in_choice SET used_at = ? WHERE device_id = ? AND used_at IS NULL "
+                            + "AND source = 'recommendation'")
+                    .params(utc(now), deviceId).update();
+        }
+        return open;
+    }
+
     public int deleteExpired(Instant before) {
         return jdbc.sql("DELETE FROM sign_in_choice WHERE expires_at < ?").param(utc(before)).update();
     }
