@@ -55,6 +55,8 @@ class DemoHousehold implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        log.warn("Demo mode: the demo household's accounts share a published password. Never run a real deployment "
+                + "with --demo.");
         if (accounts.findByIdentifier("dad").isPresent()) {
             log.info("Demo household already present");
             return;
