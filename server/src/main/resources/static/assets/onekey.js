@@ -232,14 +232,20 @@ const OneKey = (() => {
     return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
-  /** Loads what the pages need to know (the networks of the picker, whether the demo household is there). */
-  async function start() {
-    const r = await api('GET', '/api/v1/demo');
-    if (r.status === 200) {
-      networks = r.data.networks || [];
-      demo = r.data;
-    }
-    return demo;
+  /**
+   * Loads what the pages need to know (the networks of the picker, whether the demo household is there), once;
+   * anything that reports the network awaits it first.
+   */
+  let loading = null;
+  function start() {
+    loading = loading || api('GET', '/api/v1/demo').then(r => {
+      if (r.status === 200) {
+        networks = r.data.networks || [];
+        demo = r.data;
+      }
+      return demo;
+    });
+    return loading;
   }
 
   return { kind, deviceId, describeDevice, network, networkName, bindNetworkPicker, session, claims, keep, forget,

@@ -56,8 +56,8 @@ class DemoController {
             return new Demo(false, networks, null, List.of());
         }
         return new Demo(true, networks, DemoHousehold.PASSWORD, List.of(
-                new Member("dad", "Dad Liu", "VIP member; his phone has been home most evenings for six weeks"),
-                new Member("mum", "Mum Liu", "her phone approves the kid's sign-ins"),
+                new Member("dad", "Dad Liu", "VIP member; his phone has been home every evening for six weeks"),
+                new Member("mum", "Mum Liu", "her phone has been home for five days; it approves the kid's sign-ins"),
                 new Member("kid", "Kid Liu", "bound to Mum: Mum's phone approves"),
                 new Member("grandma", "Grandma Liu", "new here; she uses the TV")));
     }

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the Liu family once (a restart on the same database keeps what is there): Dad (VIP), Mum, the kid bound
- * to Mum, Grandma; six weeks of Dad's and Mum's phones at home, replayed through the network rules on past
- * clocks; and the office with 40 colleagues. The home is seen from the loopback addresses, so a browser on the
+ * to Mum, Grandma; Dad's phone at home every evening for six weeks and Mum's for the last five days (PRODUCT.md's
+ * "Grandma's TV"), replayed through the network rules on past clocks; and the office with 40 colleagues. The home is seen from the loopback addresses, so a browser on the
  * same machine is "at home" at once.
  */
 @Component
@@ -39,6 +39,7 @@ class DemoHousehold implements ApplicationRunner {
     static final List<String> FAMILY = List.of("dad", "mum", "kid", "grandma");
     static final int COLLEAGUES = 40;
     static final int WEEKS_AT_HOME = 6;
+    static final int MUM_DAYS_AT_HOME = 5;
 
     private static final Logger log = LoggerFactory.getLogger(DemoHousehold.class);
     private static final List<String> HOME_ADDRESSES = List.of("127.0.0.1", "::1");
@@ -71,11 +72,9 @@ class DemoHousehold implements ApplicationRunner {
         Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
         for (int daysAgo = WEEKS_AT_HOME * 7; daysAgo >= 1; daysAgo--) {
             Instant evening = today.minus(Duration.ofDays(daysAgo)).plus(Duration.ofHours(19));
-            if (daysAgo % 3 == 0) {
-                atHome(home, dad, evening, Duration.ofHours(3));
-            }
-            if (daysAgo % 2 == 0) {
-                atHome(home, mum, evening.plus(Duration.ofMinutes(30)), Duration.ofHours(2));
+            atHome(home, dad, evening, Duration.ofHours(3));
+            if (daysAgo <= MUM_DAYS_AT_HOME) {
+                atHome(home, mum, evening.plus(Duration.ofMinutes(30)), Duration.ofHours(1));
             }
         }
 

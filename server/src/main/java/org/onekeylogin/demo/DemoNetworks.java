@@ -13,9 +13,12 @@ public final class DemoNetworks {
     public static final NetworkReport HOME = new NetworkReport("Liu Home", "a4:2b:b0:5e:10:01", "f8:1a:67:5e:10:00",
             WifiSecurity.PERSONAL);
 
-    /** Dad's office: enterprise (802.1X) security, 40 colleagues. */
+    /**
+     * Dad's office: a shared-password Wi-Fi like a home's, but 40 colleagues have signed in on it, which makes it an
+     * office.
+     */
     public static final NetworkReport OFFICE = new NetworkReport("Acme Office", "00:1d:a2:7c:40:11",
-            "00:1d:a2:7c:40:01", WifiSecurity.ENTERPRISE);
+            "00:1d:a2:7c:40:01", WifiSecurity.PERSONAL);
 
     private DemoNetworks() {
     }

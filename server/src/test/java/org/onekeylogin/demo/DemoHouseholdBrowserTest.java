@@ -112,6 +112,30 @@ class DemoHouseholdBrowserTest {
     }
 
     @Test
+    void theKidsPcIsAskedOnMumsPhoneWhereAWrongCodeFailsItAndTheRightOneSignsItIn() {
+        Page phone = phoneSignedIn("mum", "Mum Liu");
+        Page pc = chromium.device(1280, 800);
+        pc.navigate(url("/pc"));
+        pc.getByLabel("Account name or phone number").fill("kid");
+        Locator send = pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to my phone"));
+        send.click();
+        Locator code = pc.getByTestId("verification-code");
+        assertThat(code).hasText(Pattern.compile("\\d{2,6}"));
+        assertThat(phone.locator("#promptFor")).hasText("Kid Liu's account — you approve for it.");
+        String wrong = code.textContent().equals("11") ? "12" : "11";
+        phone.getByLabel("Code shown on the other screen").fill(wrong);
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
+        assertThat(pc.getByTestId("outcome")).hasText("The code typed on the phone was not the one shown here.");
+
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try again")).click();
+        send.click();
+        assertThat(pc.locator("#wait")).isVisible(); // shown together with the new code
+        phone.getByLabel("Code shown on the other screen").fill(code.textContent());
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
+        assertThat(pc.getByTestId("signed-in-as")).hasText("Signed in as Kid Liu");
+    }
+
+    @Test
     void theTvsQrCodeIsApprovedOnThePhone() {
         Page phone = phoneSignedIn("mum", "Mum Liu");
         Page tv = tv();

@@ -64,6 +64,7 @@ class DemoHouseholdTest {
         void theOfficeWifiWithItsFortyColleaguesRecommendsNobody() {
             Api.Response options = options(api, DemoNetworks.OFFICE);
             assertThat(options.at("/network/kind")).isEqualTo("office");
+            assertThat(options.at("/network/reasons/0")).isEqualTo("many_accounts:40");
             assertThat(options.json().path("accounts").size()).isZero();
             assertThat(options.json().path("methods").size()).isEqualTo(2);
         }
