@@ -74,9 +74,11 @@ class DemoHouseholdBrowserTest {
         tv.keyboard().press("Enter");
         assertThat(tv.getByTestId("home-title")).containsText("Welcome, Dad Liu");
         assertThat(tv.locator("#homeMethod")).hasText("Signed in by your home network");
+        tv.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tv-home.png")));
 
         Locator notice = phone.getByTestId("signed-in-elsewhere");
         assertThat(notice).containsText("Signed in on Living-room TV");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-notice.png")));
         notice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign it out")).click();
 
         assertThat(tv.locator("#signin")).isVisible();
