@@ -38,11 +38,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rules of phone-approved sign-in: who may be asked (control terminals), anti-fatigue limits, number matching,
  * first decision wins, and redeeming an approval for tokens exactly once. The JSON API and the CIBA grant both call
  * this; neither holds rules of its own.
+ *
+ * <p>Each step is one database transaction. A refusal ({@link ApiException}) still commits what the step recorded
+ * before refusing (the audit entry, a request marked failed after a wrong code); any other failure rolls it back.
  */
 @Service
 public class PhoneApproval {
@@ -81,6 +85,7 @@ public class PhoneApproval {
         this.clock = clock;
     }
 
+    @Transactional(noRollbackFor = ApiException.class)
     public LoginStarted start(StartLogin start) {
         Instant now = clock.instant();
         limits.acquire("login-request-ip", String.valueOf(start.ipAddress()), properties.requestsPerIpPerMinute(),
@@ -124,14 +129,20 @@ public class PhoneApproval {
     /** The open requests a control terminal may decide, for a phone that missed the push. */
     public List<LoginRequestView> pendingFor(Caller caller) {
         Instant now = clock.instant();
-        return requests.pendingFor(caller.sessionId(), now).stream().map(r -> {
+        List<LoginRequest> open = requests.pendingFor(caller.sessionId(), now).stream()
+                .filter(r -> r.stateAt(now) == LoginRequestState.PENDING).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        DeviceSession terminal = sessions.find(caller.sessionId()).orElseThrow();
+        return open.stream().map(r -> {
             Account account = accounts.get(r.accountId());
-            DeviceSession terminal = sessions.find(caller.sessionId()).orElseThrow();
             return LoginRequestView.of(r, account, !account.id().equals(caller.accountId()), terminal);
         }).toList();
     }
 
     /** A control terminal approves with the code it was shown on the client. */
+    @Transactional(noRollbackFor = ApiException.class)
     public LoginRequestState approve(String requestId, Caller caller, String typedCode) {
         LoginRequest request = openRequestFor(requestId, caller);
         Instant now = clock.instant();
@@ -152,6 +163,7 @@ public class PhoneApproval {
     }
 
     /** A control terminal denies; "that wasn't me" also blocks the requester and raises the account's risk. */
+    @Transactional(noRollbackFor = ApiException.class)
     public LoginRequestState deny(String requestId, Caller caller, DenyReason reason) {
         LoginRequest request = openRequestFor(requestId, caller);
         Instant now = clock.instant();
@@ -192,6 +204,7 @@ public class PhoneApproval {
      * Turns an approval into a signed-in client, once. {@code enforceInterval} applies CIBA's {@code slow_down}
      * rule to clients that poll faster than they were told.
      */
+    @Transactional(noRollbackFor = ApiException.class)
     public Redemption redeem(LoginRequest request, boolean enforceInterval) {
         Instant now = clock.instant();
         LoginRequestState state = request.stateAt(now);
@@ -223,7 +236,7 @@ public class PhoneApproval {
                 audit.record(new AuditEntry(AuditEventType.LOGIN_EXPIRED, AuditEntry.Outcome.FAILURE, r.accountId(),
                         r.device().id(), null, null, r.ipAddress(), r.state().wireName()));
                 if (r.state() == LoginRequestState.PENDING) {
-                    closeOnTerminals(r, LoginRequestState.EXPIRED, null);
+                    tellTerminalsClosed(r, LoginRequestState.EXPIRED, null);
                 }
                 bus.publish(new BusMessage.LoginRequestChanged(r.id()));
             }
@@ -237,12 +250,13 @@ public class PhoneApproval {
         audit.record(new AuditEntry(type, outcome == LoginRequestState.APPROVED ? AuditEntry.Outcome.SUCCESS
                 : AuditEntry.Outcome.FAILURE, request.accountId(), request.device().id(), null, caller.sessionId(),
                 request.ipAddress(), detail));
-        closeOnTerminals(request, outcome, caller.sessionId());
+        tellTerminalsClosed(request, outcome, caller.sessionId());
+        requests.closeOnTerminals(request.id(), clock.instant());
         bus.publish(new BusMessage.LoginRequestChanged(request.id()));
         events.publishEvent(new LoginRequestDecided(request, outcome, reason));
     }
 
-    private void closeOnTerminals(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
+    private void tellTerminalsClosed(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
         for (Terminal t : requests.terminals(request.id())) {
             if (!t.sessionId().equals(deciderSessionId)) {
                 push.publish(t.deviceId(), t.sessionId(), "login_request_closed",
@@ -292,11 +306,11 @@ public class PhoneApproval {
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "A sign-in request from this device is already "
                     + "waiting for the phone. Wait for it to finish first.", Map.of("retry_after_seconds", seconds));
         }
-        List<Instant> recent = requests.createdSince(account.id(), now.minus(properties.requestWindow()));
-        if (recent.size() >= properties.maxRequestsPerAccount()) {
+        int max = properties.maxRequestsPerAccount();
+        List<Instant> recent = requests.newestSince(account.id(), now.minus(properties.requestWindow()), max);
+        if (recent.size() >= max) {
             refuse(account, start, "too_many_requests");
-            Instant freesUp = recent.get(recent.size() - properties.maxRequestsPerAccount())
-                    .plus(properties.requestWindow());
+            Instant freesUp = recent.getFirst().plus(properties.requestWindow());
             long seconds = Math.max(1, Duration.between(now, freesUp).toSeconds());
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account. "
                     + "Please try again in " + (seconds + 59) / 60 + " minutes.", Map.of("retry_after_seconds", seconds));

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
  */
 public interface EventBus {
 
+    /** Sends a message; one published inside a database transaction goes out only once that transaction commits. */
     void publish(BusMessage message);
 
     void subscribe(Consumer<BusMessage> listener);

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.onekeylogin.system.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,9 +21,10 @@ public class InProcessEventBus implements EventBus, DisposableBean {
     private final List<Consumer<BusMessage>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** Delivers the message after the publisher's transaction commits (at once outside one). */
     @Override
     public void publish(BusMessage message) {
-        deliverLocally(message);
+        AfterCommit.run(() -> deliverLocally(message));
     }
 
     /** Hands a message to this node's listeners; multi-node buses call it for what they receive. */

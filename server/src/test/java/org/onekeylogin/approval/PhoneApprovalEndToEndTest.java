@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.onekeylogin.account.AccountService;
+import org.onekeylogin.audit.AuditEventType;
+import org.onekeylogin.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
@@ -30,6 +32,9 @@ class PhoneApprovalEndToEndTest {
 
     @Autowired
     AccountService accountService;
+
+    @Autowired
+    AuditLog audit;
 
     Api api;
     TestAccounts accounts;
@@ -200,6 +205,8 @@ class PhoneApprovalEndToEndTest {
                     tablet.accessToken());
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.field("code")).isEqualTo("login_request_closed");
+            assertThat(api.get("/api/v1/approvals", tablet.accessToken()).json().path("requests").size())
+                    .as("a decided request is no longer listed on the other terminals").isZero();
             assertThat(redeem(started.field("auth_req_id")).status()).isEqualTo(200);
         }
     }
@@ -236,6 +243,11 @@ class PhoneApprovalEndToEndTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.field("code")).isEqualTo("no_control_terminal");
         assertThat(refused.text()).contains("qr_code").contains("sms_code");
+        assertThat(audit.recent(grandma.id(), 10)).as("the refusal is audited although the request failed")
+                .anySatisfy(entry -> {
+                    assertThat(entry.entry().type()).isEqualTo(AuditEventType.LOGIN_REFUSED);
+                    assertThat(entry.entry().detail()).isEqualTo("no_control_terminal");
+                });
 
         Api.Response unknown = startOnPc(TestAccounts.unique("nobody"), TestAccounts.unique("pc"));
         assertThat(unknown.status()).as("unknown accounts answer the same").isEqualTo(409);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.onekeylogin.approval.LoginRequestDecided;
 import org.onekeylogin.approval.PhoneApproval;
+import org.onekeylogin.system.AfterCommit;
 import org.onekeylogin.token.TokenProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ class CibaPing {
                 .header("Authorization", "Bearer " + request.notificationToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("auth_req_id", authReqId.get()))))
                 .build();
-        Thread.ofVirtual().start(() -> deliver(ping));
+        AfterCommit.run(() -> Thread.ofVirtual().start(() -> deliver(ping)));
     }
 
     private void deliver(HttpRequest ping) {

@@ -18,7 +18,7 @@ import org.onekeylogin.device.DeviceType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2. */
+/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2 and V12. */
 @Repository
 public class LoginRequestRepository {
 
@@ -48,8 +48,8 @@ public class LoginRequestRepository {
                         r.notificationToken(), utc(r.createdAt()), utc(r.expiresAt()), secretHash, pingAuthReqId)
                 .update();
         for (Terminal t : terminals) {
-            jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id) VALUES (?, ?, ?)")
-                    .params(r.id(), t.sessionId(), t.deviceId()).update();
+            jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id, open_until) "
+                    + "VALUES (?, ?, ?, ?)").params(r.id(), t.sessionId(), t.deviceId(), utc(r.expiresAt())).update();
         }
     }
 
@@ -73,27 +73,36 @@ public class LoginRequestRepository {
                 .param(requestId).query((rs, n) -> new Terminal(rs.getString(1), rs.getString(2))).list();
     }
 
-    /** Open requests that were sent to this terminal session and have not expired. */
+    /**
+     * Requests sent to this terminal session that are still open: undecided and unexpired. Only the terminal rows
+     * are searched ({@code open_until} ends at the decision), so decided requests are never read.
+     */
     public List<LoginRequest> pendingFor(String sessionId, Instant now) {
-        return jdbc.sql("SELECT r." + COLUMNS.replace(", ", ", r.") + " FROM login_request r "
-                        + "JOIN login_request_terminal t ON t.request_id = r.id "
-                        + "WHERE t.session_id = ? AND r.state = 'PENDING' AND r.expires_at > ? ORDER BY r.created_at")
+        return jdbc.sql("SELECT r." + COLUMNS.replace(", ", ", r.") + " FROM login_request_terminal t "
+                        + "JOIN login_request r ON r.id = t.request_id "
+                        + "WHERE t.session_id = ? AND t.open_until > ? ORDER BY r.created_at")
                 .params(sessionId, utc(now)).query(LoginRequestRepository::map).list();
     }
 
-    /** Requests for an account since {@code since}, oldest first (anti-fatigue window). */
-    public List<Instant> createdSince(String accountId, Instant since) {
-        return jdbc.sql("SELECT created_at FROM login_request WHERE account_id = ? AND created_at >= ? "
-                        + "ORDER BY created_at")
+    /**
+     * When the newest {@code limit} requests for an account since {@code since} were created, oldest first (the
+     * anti-fatigue window); reads at most {@code limit} rows however busy the account is.
+     */
+    public List<Instant> newestSince(String accountId, Instant since, int limit) {
+        List<Instant> newest = new java.util.ArrayList<>(jdbc.sql("SELECT created_at FROM login_request "
+                        + "WHERE account_id = ? AND created_at >= ? ORDER BY created_at DESC FETCH FIRST "
+                        + Math.max(1, limit) + " ROWS ONLY")
                 .params(accountId, utc(since))
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list());
+        java.util.Collections.reverse(newest);
+        return newest;
     }
 
     /** The open request of this account from this device, if any. */
     public Optional<LoginRequest> openFrom(String accountId, String deviceId, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE account_id = ? AND created_at >= ? "
-                        + "AND device_id = ? AND state = 'PENDING' AND expires_at > ?")
-                .params(accountId, utc(now.minus(java.time.Duration.ofHours(1))), deviceId, utc(now))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE device_id = ? AND account_id = ? "
+                        + "AND state = 'PENDING' AND expires_at > ?")
+                .params(deviceId, accountId, utc(now))
                 .query(LoginRequestRepository::map).list().stream().findFirst();
     }
 
@@ -111,6 +120,12 @@ public class LoginRequestRepository {
                         + "WHERE id = ? AND state = ?")
                 .params(to.name(), reason == null ? null : reason.name(), bySessionId, utc(now), id, from.name())
                 .update() == 1;
+    }
+
+    /** A decided request is no longer open on its terminals: their pending lists stop reading it. */
+    public void closeOnTerminals(String requestId, Instant now) {
+        jdbc.sql("UPDATE login_request_terminal SET open_until = ? WHERE request_id = ?").params(utc(now), requestId)
+                .update();
     }
 
     public void recordSession(String id, String sessionId) {

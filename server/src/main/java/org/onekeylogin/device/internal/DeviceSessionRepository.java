@@ -17,6 +17,9 @@ import org.onekeylogin.device.SignInMethod;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Devices and their sessions in the database; every query is served by a key or an index of V1. */
 @Repository
@@ -29,21 +32,28 @@ public class DeviceSessionRepository {
     private static final String FROM = " FROM device_session s JOIN device d ON d.id = s.device_id ";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    public DeviceSessionRepository(JdbcClient jdbc) {
+    public DeviceSessionRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Records the device as it describes itself now, creating it on first sight. */
+    /**
+     * Records the device as it describes itself now, creating it on first sight. The insert runs under a savepoint:
+     * when another request created the device first, PostgreSQL would otherwise refuse the rest of the caller's
+     * transaction.
+     */
     public void upsertDevice(DeviceDescription d, Instant now) {
         int updated = updateDevice(d, now);
         if (updated == 0) {
             try {
-                jdbc.sql("INSERT INTO device (id, device_type, name, model, os, app_version, first_seen_at, "
-                                + "last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO device (id, device_type, name, "
+                                + "model, os, app_version, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(d.id(), d.type().name(), d.name(), d.model(), d.os(), d.appVersion(), utc(now),
                                 utc(now))
-                        .update();
+                        .update());
             } catch (DuplicateKeyException raced) {
                 updateDevice(d, now);
             }
