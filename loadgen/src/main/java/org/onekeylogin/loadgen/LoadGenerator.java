@@ -21,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * everything the server does for them (control-terminal lookup, push event, token signing, session storage).
  *
  * <pre>
- * java -jar onekey-loadgen.jar [--url http://localhost:8080] [--households 64] [--concurrency 64] [--seconds 30]
+ * java -jar onekey-loadgen.jar [--url http://localhost:8080] [--households 64] [--concurrency 64] [--warmup 10]
+ *     [--seconds 30]
  * </pre>
+ * It also prints the CPU time the service used per sign-in while measuring, read from the service's
+ * {@code process.cpu.time} metric.
  * The target service must run with anti-fatigue limits raised (each household signs in many times a minute).
  */
 public final class LoadGenerator {
@@ -60,13 +63,19 @@ public final class LoadGenerator {
         System.out.printf("Warming up for %d s...%n", warmupSeconds);
         drive(households, concurrency, warmupSeconds, run + "w");
         System.out.printf("Measuring for %d s with %d concurrent sign-ins...%n", seconds, concurrency);
+        double cpuBefore = serviceCpuSeconds();
         Result result = drive(households, concurrency, seconds, run + "m");
+        double cpuUsed = serviceCpuSeconds() - cpuBefore;
         long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("phone-approved sign-ins: %d ok, %d failed in %d s = %.0f sign-ins/s%n",
                 result.ok.get(), result.failed.get(), seconds, result.ok.get() / (double) seconds);
         if (sorted.length > 0) {
             System.out.printf("latency of one whole sign-in (3 requests): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
+        }
+        if (cpuBefore >= 0 && result.ok.get() > 0) {
+            System.out.printf("service CPU: %.2f cores, %.2f ms per sign-in (its process.cpu.time metric)%n",
+                    cpuUsed / seconds, cpuUsed * 1000 / result.ok.get());
         }
     }
 
@@ -101,6 +110,16 @@ public final class LoadGenerator {
         return result;
     }
 
+    /** The CPU time the service's process has used so far, from its metrics endpoint; -1 when it is not exposed. */
+    private double serviceCpuSeconds() {
+        try {
+            JsonNode metric = get("/actuator/metrics/process.cpu.time", null);
+            return metric.path("measurements").path(0).path("value").asDouble() / 1e9;
+        } catch (RuntimeException notExposed) {
+            return -1;
+        }
+    }
+
     /** One whole phone-approved sign-in; false if any step did not answer as a working service would. */
     private boolean signIn(Household household, String pcId) {
         try {
@@ -133,8 +152,8 @@ public final class LoadGenerator {
     }
 
     private JsonNode get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET(),
-                200);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        return send(token == null ? request : request.header("Authorization", "Bearer " + token), 200);
     }
 
     private JsonNode send(HttpRequest.Builder request, int expected) {
