@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,12 +91,12 @@ public class LoginRequestRepository {
      * anti-fatigue window); reads at most {@code limit} rows however busy the account is.
      */
     public List<Instant> newestSince(String accountId, Instant since, int limit) {
-        List<Instant> newest = new java.util.ArrayList<>(jdbc.sql("SELECT created_at FROM login_request "
+        List<Instant> newest = new ArrayList<>(jdbc.sql("SELECT created_at FROM login_request "
                         + "WHERE account_id = ? AND created_at >= ? ORDER BY created_at DESC FETCH FIRST "
                         + Math.max(1, limit) + " ROWS ONLY")
                 .params(accountId, utc(since))
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list());
-        java.util.Collections.reverse(newest);
+        Collections.reverse(newest);
         return newest;
     }
 
