@@ -16,7 +16,9 @@ public enum RevokeReason {
     /** Its refresh token was revoked through the OAuth2 revocation endpoint. */
     TOKEN_REVOKED,
     /** An already exchanged refresh token was presented again: a copy of it exists somewhere. */
-    REFRESH_TOKEN_REUSED;
+    REFRESH_TOKEN_REUSED,
+    /** Its refresh token expired: the device was not used for as long as a refresh token lives. */
+    EXPIRED;
 
     @JsonValue
     public String wireName() {
