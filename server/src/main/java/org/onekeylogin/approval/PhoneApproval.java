@@ -129,8 +129,7 @@ public class PhoneApproval {
     /** The open requests a control terminal may decide, for a phone that missed the push. */
     public List<LoginRequestView> pendingFor(Caller caller) {
         Instant now = clock.instant();
-        List<LoginRequest> open = requests.pendingFor(caller.sessionId(), now).stream()
-                .filter(r -> r.stateAt(now) == LoginRequestState.PENDING).toList();
+        List<LoginRequest> open = requests.pendingFor(caller.sessionId(), now);
         if (open.isEmpty()) {
             return List.of();
         }
@@ -251,7 +250,6 @@ public class PhoneApproval {
                 : AuditEntry.Outcome.FAILURE, request.accountId(), request.device().id(), null, caller.sessionId(),
                 request.ipAddress(), detail));
         tellTerminalsClosed(request, outcome, caller.sessionId());
-        requests.closeOnTerminals(request.id(), clock.instant());
         bus.publish(new BusMessage.LoginRequestChanged(request.id()));
         events.publishEvent(new LoginRequestDecided(request, outcome, reason));
     }

@@ -110,24 +110,24 @@ public class LoginRequestRepository {
 
     /**
      * Moves a request from one state to another if nobody else moved it first; false when it was no longer in
-     * {@code from} (the first decision wins).
+     * {@code from} (the first decision wins). A request leaving {@code PENDING} is closed on its terminals, so their
+     * lists of open requests stop reading it.
      */
     public boolean transition(String id, LoginRequestState from, LoginRequestState to, @Nullable DenyReason reason,
             @Nullable String bySessionId, Instant now) {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("Illegal login request transition " + from + " -> " + to);
         }
-        return jdbc.sql("UPDATE login_request SET state = ?, deny_reason = COALESCE(?, deny_reason), "
+        boolean moved = jdbc.sql("UPDATE login_request SET state = ?, deny_reason = COALESCE(?, deny_reason), "
                         + "decided_by_session_id = COALESCE(?, decided_by_session_id), decided_at = ? "
                         + "WHERE id = ? AND state = ?")
                 .params(to.name(), reason == null ? null : reason.name(), bySessionId, utc(now), id, from.name())
                 .update() == 1;
-    }
-
-    /** A decided request is no longer open on its terminals: their pending lists stop reading it. */
-    public void closeOnTerminals(String requestId, Instant now) {
-        jdbc.sql("UPDATE login_request_terminal SET open_until = ? WHERE request_id = ?").params(utc(now), requestId)
-                .update();
+        if (moved && from == LoginRequestState.PENDING) {
+            jdbc.sql("UPDATE login_request_terminal SET open_until = ? WHERE request_id = ?").params(utc(now), id)
+                    .update();
+        }
+        return moved;
     }
 
     public void recordSession(String id, String sessionId) {
