@@ -1,5 +1,7 @@
 package org.onekeylogin.account;
 
+import org.springframework.context.annotation.Bean;
+import org.onekeylogin.system.OpenApiEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.onekeylogin.audit.AuditEntry;
@@ -9,7 +11,7 @@ import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.RateLimiter;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registration, the owner's own account, and the consent switches. */
 @RestController
 class AccountController {
+
+    /** Served without an access token. */
+    @Bean
+    static OpenApiEndpoints registrationIsOpen() {
+        return OpenApiEndpoints.post("/api/v1/accounts");
+    }
 
     private final AccountService accounts;
     private final RateLimiter limits;

@@ -3,7 +3,7 @@ package org.onekeylogin.approval;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.system.ApiException;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,5 +1,7 @@
 package org.onekeylogin.approval;
 
+import org.springframework.context.annotation.Bean;
+import org.onekeylogin.system.OpenApiEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class LoginRequestController {
+
+    /** Served without an access token. */
+    @Bean
+    static OpenApiEndpoints loginRequestsAreOpen() {
+        return OpenApiEndpoints.post("/api/v1/login-requests", "/api/v1/login-requests/status",
+                "/api/v1/login-requests/session");
+    }
 
     private static final int MAX_WAIT_SECONDS = 30;
 

@@ -17,14 +17,13 @@ import org.onekeylogin.account.AccountService;
 import org.onekeylogin.account.AccountStanding;
 import org.onekeylogin.approval.internal.LoginRequestRepository;
 import org.onekeylogin.approval.internal.LoginRequestRepository.Terminal;
+import org.onekeylogin.approval.internal.LoginRequestWaiters;
 import org.onekeylogin.audit.AuditEntry;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.SignInMethod;
-import org.onekeylogin.push.BusMessage;
-import org.onekeylogin.push.EventBus;
 import org.onekeylogin.push.PushService;
 import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.system.ApiException;
@@ -32,7 +31,7 @@ import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.RateLimiter;
 import org.onekeylogin.system.SecretGenerator;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +59,7 @@ public class PhoneApproval {
     private final DeviceSessionService sessions;
     private final DeviceSignIn signIn;
     private final PushService push;
-    private final EventBus bus;
+    private final LoginRequestWaiters waiters;
     private final AuditLog audit;
     private final RateLimiter limits;
     private final SecretGenerator secrets;
@@ -69,14 +68,14 @@ public class PhoneApproval {
     private final Clock clock;
 
     public PhoneApproval(LoginRequestRepository requests, AccountService accounts, DeviceSessionService sessions,
-            DeviceSignIn signIn, PushService push, EventBus bus, AuditLog audit, RateLimiter limits,
+            DeviceSignIn signIn, PushService push, LoginRequestWaiters waiters, AuditLog audit, RateLimiter limits,
             SecretGenerator secrets, ApprovalProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.accounts = accounts;
         this.sessions = sessions;
         this.signIn = signIn;
         this.push = push;
-        this.bus = bus;
+        this.waiters = waiters;
         this.audit = audit;
         this.limits = limits;
         this.secrets = secrets;
@@ -237,7 +236,7 @@ public class PhoneApproval {
                 if (r.state() == LoginRequestState.PENDING) {
                     tellTerminalsClosed(r, LoginRequestState.EXPIRED, null);
                 }
-                bus.publish(new BusMessage.LoginRequestChanged(r.id()));
+                waiters.wake(r.id());
             }
         }
     }
@@ -250,7 +249,7 @@ public class PhoneApproval {
                 : AuditEntry.Outcome.FAILURE, request.accountId(), request.device().id(), null, caller.sessionId(),
                 request.ipAddress(), detail));
         tellTerminalsClosed(request, outcome, caller.sessionId());
-        bus.publish(new BusMessage.LoginRequestChanged(request.id()));
+        waiters.wake(request.id());
         events.publishEvent(new LoginRequestDecided(request, outcome, reason));
     }
 

@@ -1,5 +1,7 @@
 package org.onekeylogin.demo;
 
+import org.springframework.context.annotation.Bean;
+import org.onekeylogin.system.OpenApiEndpoints;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.account.Account;
@@ -8,7 +10,7 @@ import org.onekeylogin.network.NetworkReport;
 import org.onekeylogin.sms.SmsOutbox;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DemoController {
+
+    /** Served without an access token. */
+    @Bean
+    static OpenApiEndpoints demoDescriptionIsOpen() {
+        return OpenApiEndpoints.get("/api/v1/demo");
+    }
 
     private final boolean enabled;
     private final AccountService accounts;

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.onekeylogin.system.ClientAddress;
 
 import java.util.List;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

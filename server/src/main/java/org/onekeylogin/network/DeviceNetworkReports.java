@@ -7,7 +7,7 @@ import org.onekeylogin.device.ScreenClass;
 import org.onekeylogin.push.PushStreamOpened;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;

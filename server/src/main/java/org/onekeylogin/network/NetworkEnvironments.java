@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.network.internal.NetworkKeys;
 import org.onekeylogin.network.internal.NetworkStore;
-import org.onekeylogin.network.internal.NetworkStore.AccountActivity;
 import org.springframework.stereotype.Service;
 
 /**

@@ -7,7 +7,7 @@ import org.onekeylogin.device.ScreenClass;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
 import org.onekeylogin.system.ErrorCode;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -7,8 +7,11 @@ public sealed interface BusMessage {
     record DeviceEventsAvailable(String deviceId) implements BusMessage {
     }
 
-    /** A login request changed state; clients waiting on it should look again. */
-    record LoginRequestChanged(String requestId) implements BusMessage {
+    /**
+     * Something a client may be waiting on changed (a login request, for example); whoever waits on {@code key}
+     * should read it again. The feature that owns the thing chooses its keys.
+     */
+    record Signal(String key) implements BusMessage {
     }
 
     /** This session ended; whoever holds its stream should send what is left and close it. */

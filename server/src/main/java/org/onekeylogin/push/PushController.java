@@ -5,7 +5,7 @@ import org.onekeylogin.push.internal.PushHub;
 import jakarta.servlet.http.HttpServletRequest;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

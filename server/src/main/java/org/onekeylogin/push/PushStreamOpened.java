@@ -1,7 +1,7 @@
 package org.onekeylogin.push;
 
 import org.jspecify.annotations.Nullable;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 
 /**
  * A signed-in device opened its event stream. {@code networkHeader} is the raw {@code OneKey-Network} header (the

@@ -5,7 +5,7 @@ import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.network.NetworkEnvironments;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,5 +1,7 @@
 package org.onekeylogin.signin;
 
+import org.springframework.context.annotation.Bean;
+import org.onekeylogin.system.OpenApiEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,6 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Password sign-in for a described device: the phone's own way in, and the start of every demo. */
 @RestController
 class PasswordSignInController {
+
+    /** Served without an access token. */
+    @Bean
+    static OpenApiEndpoints passwordSignInIsOpen() {
+        return OpenApiEndpoints.post("/api/v1/sign-in/password");
+    }
 
     private final AccountService accounts;
     private final DeviceSignIn signIn;

@@ -1,5 +1,7 @@
 package org.onekeylogin.sms;
 
+import org.springframework.context.annotation.Bean;
+import org.onekeylogin.system.OpenApiEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/v1/sign-in/sms-code} asks for a code; {@code POST /api/v1/sign-in/sms} signs in with it. */
 @RestController
 class SmsSignInController {
+
+    /** Served without an access token. */
+    @Bean
+    static OpenApiEndpoints smsSignInIsOpen() {
+        return OpenApiEndpoints.post("/api/v1/sign-in/sms-code", "/api/v1/sign-in/sms");
+    }
 
     private final SmsCodes codes;
     private final TokenIssuer tokens;

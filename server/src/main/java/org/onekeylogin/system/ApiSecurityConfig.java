@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
+import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -13,10 +13,12 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The JSON API ({@code /api/**}) is stateless and authenticated by bearer access tokens; only registration and
- * the sign-in endpoints are open. Everything else outside the authorization server (health, metrics, pages) is
+ * The JSON API ({@code /api/**}) is stateless and authenticated by bearer access tokens; only what the features
+ * declare as {@link OpenApiEndpoints} (registration, the sign-in endpoints) is open. Everything else outside the authorization server (health, metrics, pages) is
  * served by the last chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +29,8 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationErrors authErrors) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationErrors authErrors, List<OpenApiEndpoints> open)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = authErrors.entryPoint();
         AccessDeniedHandler denied = authErrors.accessDenied();
         http.securityMatcher("/api/**")
@@ -37,12 +40,7 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(authorize -> authorize
                         // the async dispatch that completes an event stream was authenticated when it started
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/sign-in/**", "/api/v1/login-requests",
-                                "/api/v1/login-requests/status", "/api/v1/login-requests/session",
-                                "/api/v1/sign-in-options", "/api/v1/sign-in-options/pick").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/device-codes/*/qr.png", "/api/v1/device-codes/*/qr.svg",
-                                "/api/v1/demo")
-                        .permitAll()
+                        .requestMatchers(matchers(open)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(bearerTokenResolver())
@@ -61,6 +59,13 @@ class ApiSecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
         return http.build();
+    }
+
+    private static RequestMatcher[] matchers(List<OpenApiEndpoints> open) {
+        return open.stream()
+                .flatMap(endpoints -> endpoints.patterns().stream()
+                        .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(endpoints.method(), pattern)))
+                .toArray(RequestMatcher[]::new);
     }
 
     private static BearerTokenResolver bearerTokenResolver() {

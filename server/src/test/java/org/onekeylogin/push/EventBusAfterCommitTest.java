@@ -30,7 +30,7 @@ class EventBusAfterCommitTest {
     @BeforeEach
     void listen() {
         bus.subscribe(message -> {
-            if (message instanceof BusMessage.LoginRequestChanged(String id) && id.startsWith("after-commit-test")) {
+            if (message instanceof BusMessage.Signal(String id) && id.startsWith("after-commit-test")) {
                 received.add(message);
             }
         });
@@ -38,7 +38,7 @@ class EventBusAfterCommitTest {
 
     @Test
     void aMessagePublishedInATransactionIsDeliveredOnlyAfterItCommits() throws InterruptedException {
-        var message = new BusMessage.LoginRequestChanged("after-commit-test-1");
+        var message = new BusMessage.Signal("after-commit-test-1");
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             bus.publish(message);
             try {
@@ -53,7 +53,7 @@ class EventBusAfterCommitTest {
     @Test
     void aMessagePublishedInATransactionThatRollsBackIsNeverDelivered() throws InterruptedException {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            bus.publish(new BusMessage.LoginRequestChanged("after-commit-test-2"));
+            bus.publish(new BusMessage.Signal("after-commit-test-2"));
             status.setRollbackOnly();
         });
         assertThat(received.poll(500, TimeUnit.MILLISECONDS)).isNull();
@@ -61,7 +61,7 @@ class EventBusAfterCommitTest {
 
     @Test
     void aMessagePublishedOutsideATransactionIsDeliveredAtOnce() throws InterruptedException {
-        var message = new BusMessage.LoginRequestChanged("after-commit-test-3");
+        var message = new BusMessage.Signal("after-commit-test-3");
         bus.publish(message);
         assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(message);
     }

@@ -18,17 +18,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginRequestWaiters {
 
+    /** The bus signal keys of login requests: the request id after this prefix. */
+    private static final String KEY_PREFIX = "login-request:";
+
     private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final EventBus bus;
 
     LoginRequestWaiters(EventBus bus) {
+        this.bus = bus;
         bus.subscribe(message -> {
-            if (message instanceof BusMessage.LoginRequestChanged(String requestId)) {
-                CompletableFuture<Void> future = waiting.remove(requestId);
+            if (message instanceof BusMessage.Signal(String key) && key.startsWith(KEY_PREFIX)) {
+                CompletableFuture<Void> future = waiting.remove(key.substring(KEY_PREFIX.length()));
                 if (future != null) {
                     future.complete(null);
                 }
             }
         });
+    }
+
+    /** Tells every node's waiters that the request changed (after the current transaction commits). */
+    public void wake(String requestId) {
+        bus.publish(new BusMessage.Signal(KEY_PREFIX + requestId));
     }
 
     /** A signal that completes when the request next changes; take it before reading the state, then wait. */

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.onekeylogin.network.AccountActivity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,11 +16,6 @@ public class NetworkStore {
 
     /** A network as stored. */
     public record Env(String id, String security, Instant firstSeenAt, @Nullable String operatorClass) {
-    }
-
-    /** An account's standing in one network. */
-    public record AccountActivity(String accountId, double logLiveness, Instant lastActiveAt, int windowSignIns,
-            long windowActiveSeconds, int picked, int ignored, int cancelled, boolean suppressed) {
     }
 
     private final JdbcClient jdbc;

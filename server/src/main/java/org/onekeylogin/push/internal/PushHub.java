@@ -65,7 +65,7 @@ public class PushHub implements SmartLifecycle {
                     stream.drain(store);
                 }
             }
-            case BusMessage.LoginRequestChanged ignored -> {
+            case BusMessage.Signal ignored -> {
             }
             case BusMessage.SessionEnded(String sessionId) -> byDevice.values().forEach(streams -> {
                 for (PushStream stream : streams) {

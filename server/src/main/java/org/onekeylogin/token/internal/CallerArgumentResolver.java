@@ -3,7 +3,7 @@ package org.onekeylogin.token.internal;
 import java.util.List;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
-import org.onekeylogin.token.Caller;
+import org.onekeylogin.system.Caller;
 import org.onekeylogin.token.SessionClaims;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;

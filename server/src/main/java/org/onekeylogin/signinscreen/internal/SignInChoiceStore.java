@@ -1,0 +1,92 @@
+package org.onekeylogin.signinscreen.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Handles offered on sign-in screens, and the device history they are built from. */
+@Repository
+public class SignInChoiceStore {
+
+    /** An account that signed in on a device before, and whether a session of it is still active there. */
+    public record HistoryEntry(String accountId, boolean signedIn) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public SignInChoiceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The accounts that signed in on this device, most recent first (served by the device_id index). */
+    public List<HistoryEntry> history(String deviceId, int limit) {
+        return jdbc.sql("SELECT account_id, MAX(created_at) AS last_sign_in, "
+                        + "SUM(CASE WHEN revoked_at IS NULL THEN 1 ELSE 0 END) AS active "
+                        + "FROM device_session WHERE device_id = ? GROUP BY account_id "
+                        + "ORDER BY last_sign_in DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param(deviceId)
+                .query((rs, n) -> new HistoryEntry(rs.getString("account_id"), rs.getLong("active") > 0))
+                .list();
+    }
+
+    /** A redeemed handle: whose account, offered why, in which network. */
+    public record Choice(String accountId, String source, @org.jspecify.annotations.Nullable String networkId) {
+    }
+
+    public void offer(String handleHash, String deviceId, String accountId, String source,
+            @org.jspecify.annotations.Nullable String networkId, Instant now, Instant expiresAt) {
+        jdbc.sql("INSERT INTO sign_in_choice (handle_hash, device_id, account_id, source, network_id, created_at, "
+                        + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(handleHash, deviceId, accountId, source, networkId, utc(now), utc(expiresAt)).update();
+    }
+
+    /**
+     * Uses a handle once: returns its account if the handle was offered to this device, is unexpired and unused.
+     * The update is the check, so two concurrent picks cannot both succeed.
+     */
+    public Optional<Choice> redeem(String handleHash, String deviceId, Instant now) {
+        int used = jdbc.sql("UPDATE sign_in_choice SET used_at = ? WHERE handle_hash = ? AND device_id = ? "
+                        + "AND used_at IS NULL AND expires_at > ?")
+                .params(utc(now), handleHash, deviceId, utc(now)).update();
+        if (used == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT account_id, source, network_id FROM sign_in_choice WHERE handle_hash = ?")
+                .param(handleHash)
+                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** A recommended account shown to a device in a network and not picked. */
+    public record Passed(String networkId, String accountId) {
+    }
+
+    /**
+     * Closes the recommendations still open on this device (shown, unexpired, unused) and returns them once per
+     * (network, account): the device signed in without picking them.
+     */
+    public List<Passed> closeOpenRecommendations(String deviceId, Instant now) {
+        List<Passed> open = jdbc.sql("SELECT DISTINCT network_id, account_id FROM sign_in_choice WHERE device_id = ? "
+                        + "AND used_at IS NULL AND expires_at > ? AND source = 'recommendation' "
+                        + "AND network_id IS NOT NULL")
+                .params(deviceId, utc(now))
+                .query((rs, n) -> new Passed(rs.getString(1), rs.getString(2))).list();
+        if (!open.isEmpty()) {
+            jdbc.sql("UPDATE sign_in_choice SET used_at = ? WHERE device_id = ? AND used_at IS NULL "
+                            + "AND source = 'recommendation'")
+                    .params(utc(now), deviceId).update();
+        }
+        return open;
+    }
+
+    public int deleteExpired(Instant before) {
+        return jdbc.sql("DELETE FROM sign_in_choice WHERE expires_at < ?").param(utc(before)).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

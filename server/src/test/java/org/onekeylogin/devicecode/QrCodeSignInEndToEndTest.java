@@ -1,0 +1,160 @@
+package org.onekeylogin.devicecode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onekeylogin.support.Api;
+import org.onekeylogin.support.ServiceTest;
+import org.onekeylogin.support.TestAccounts;
+import org.onekeylogin.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.time.Duration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * QR-code sign-in (RFC 8628) over real HTTP: the TV asks Spring's device authorization endpoint, shows the QR code,
+ * the signed-in phone sees which device asks and approves or denies, the TV's poll gets tokens or access_denied.
+ */
+@ServiceTest
+class QrCodeSignInEndToEndTest {
+
+    static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    Api api;
+    TestAccounts accounts;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        accounts = new TestAccounts(api);
+    }
+
+    @Test
+    void whenThePhoneApprovesTheCodeShownOnTheTvThenTheTvIsSignedIntoThePhonesAccount() throws Exception {
+        TestAccounts.Account dad = accounts.register("dad");
+        TestAccounts.Device phone = accounts.signIn(dad, "phone", "Dad's phone");
+
+        Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
+        assertThat(code.status()).as(code.text()).isEqualTo(200);
+        String userCode = code.field("user_code");
+        assertThat(userCode).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
+        assertThat(code.field("verification_uri")).isEqualTo(api.base() + "/link");
+        assertThat(code.field("verification_uri_complete")).isEqualTo(api.base() + "/link?user_code=" + userCode);
+
+        assertThat(poll(code.field("device_code")).field("error")).isEqualTo("authorization_pending");
+        assertThat(decodeQr(userCode)).isEqualTo(code.field("verification_uri_complete"));
+
+        String typed = userCode.replace("-", "").toLowerCase(Locale.ROOT);
+        Api.Response shown = api.get("/api/v1/device-codes/" + typed, phone.accessToken());
+        assertThat(shown.status()).as(shown.text()).isEqualTo(200);
+        assertThat(shown.field("device_name")).isEqualTo("Living-room TV");
+        assertThat(shown.field("device_type")).isEqualTo("tv");
+        assertThat(shown.field("ip_address")).isEqualTo("127.0.0.1");
+
+        Api.Response approved = api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", phone.accessToken());
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+
+        Api.Response tokens = poll(code.field("device_code"));
+        assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
+        String tvToken = tokens.field("access_token");
+        assertThat(api.get("/api/v1/account", tvToken).field("login_name")).isEqualTo(dad.loginName());
+        Api.Response sessions = api.get("/api/v1/sessions", phone.accessToken());
+        assertThat(sessions.text()).contains("qr_code").contains("Living-room TV");
+
+        Api.Response again = poll(code.field("device_code"));
+        assertThat(again.status()).as("tokens are handed out once").isEqualTo(400);
+        assertThat(again.field("access_token")).isNull();
+        assertThat(api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", phone.accessToken()).field("code"))
+                .isEqualTo("device_code_not_found");
+
+        String tvSession = api.get("/api/v1/sessions", tvToken).at("/sessions/0/id");
+        assertThat(api.delete("/api/v1/sessions/" + tvSession, phone.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/account", tvToken).status()).as("signed out with its session").isEqualTo(401);
+    }
+
+    @Test
+    void whenTheQrCodeIsOpenedInABrowserThenTheVerificationPageIsServed() {
+        Api.Response page = api.raw("GET", "/link?user_code=BCDF-GHJK", null, null, Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.text()).contains("/api/v1/device-codes/").contains("Sign it in to my account");
+    }
+
+    @Test
+    void whenThePhoneDeniesThenTheTvsPollGetsAccessDenied() {
+        TestAccounts.Device phone = accounts.signIn(accounts.register("mum"), "phone", "Mum's phone");
+        Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
+        assertThat(api.post("/api/v1/device-codes/" + code.field("user_code") + "/deny", "{}", phone.accessToken())
+                .status()).isEqualTo(200);
+        assertThat(poll(code.field("device_code")).field("error")).isEqualTo("access_denied");
+    }
+
+    @Test
+    void whenTheCodeHasExpiredThenThePhoneCannotApproveIt() {
+        TestAccounts.Device phone = accounts.signIn(accounts.register("mum"), "phone", "Mum's phone");
+        Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
+        clock.advance(Duration.ofSeconds(code.json().path("expires_in").asLong() + 1));
+        Api.Response late = api.post("/api/v1/device-codes/" + code.field("user_code") + "/approve", "{}",
+                phone.accessToken());
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.field("code")).isEqualTo("device_code_expired");
+    }
+
+    @Test
+    void whenWrongCodesAreTriedThenTheyAreRefusedAndThenRateLimited() {
+        TestAccounts.Device phone = accounts.signIn(accounts.register("kid"), "phone", "Kid's phone");
+        Api.Response malformed = api.get("/api/v1/device-codes/12345", phone.accessToken());
+        assertThat(malformed.status()).isEqualTo(400);
+        int status = 0;
+        for (int i = 0; i < 12 && status != 429; i++) {
+            Api.Response wrong = api.get("/api/v1/device-codes/BCDF-GHJK", phone.accessToken());
+            status = wrong.status();
+            if (status != 429) {
+                assertThat(wrong.field("code")).isEqualTo("device_code_not_found");
+            }
+        }
+        assertThat(status).as("guessing is rate-limited").isEqualTo(429);
+    }
+
+    private Api.Response deviceAuthorization(String deviceId) {
+        return api.form("/oauth2/device_authorization", Api.fields("client_id", "onekey-device",
+                "scope", "profile", "device_id", deviceId, "device_type", "tv", "device_name", "Living-room TV"));
+    }
+
+    private Api.Response poll(String deviceCode) {
+        return api.form("/oauth2/token", Api.fields("grant_type", DEVICE_GRANT, "device_code", deviceCode,
+                "client_id", "onekey-device"));
+    }
+
+    private String decodeQr(String userCode) throws Exception {
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api.base() + "/api/v1/device-codes/" + userCode + "/qr.png")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+    }
+}
