@@ -1,8 +1,9 @@
 package org.onekeylogin.audit;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +23,17 @@ public class AuditLog {
 
     public void record(AuditEntry e) {
         jdbc.sql("INSERT INTO audit_event (occurred_at, event_type, outcome, account_id, device_id, session_id, "
-                        + "actor_session_id, ip_address, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), e.type().name(),
-                        e.outcome().name(), e.accountId(), e.deviceId(), e.sessionId(), e.actorSessionId(),
-                        e.ipAddress(), truncate(e.detail()))
+                        + "actor_session_id, ip_address, detail) VALUES (:occurredAt, :type, :outcome, :account, "
+                        + ":device, :session, :actorSession, :ip, :detail)")
+                .param("occurredAt", utc(clock.instant()))
+                .param("type", e.type().name())
+                .param("outcome", e.outcome().name())
+                .param("account", e.accountId())
+                .param("device", e.deviceId())
+                .param("session", e.sessionId())
+                .param("actorSession", e.actorSessionId())
+                .param("ip", e.ipAddress())
+                .param("detail", truncate(e.detail()))
                 .update();
     }
 
@@ -36,7 +44,7 @@ public class AuditLog {
                         + "ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 500)) + " ROWS ONLY")
                 .param(accountId)
                 .query((rs, n) -> new AuditEntry.Recorded(rs.getLong("id"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        instant(rs, "occurred_at"),
                         new AuditEntry(AuditEventType.valueOf(rs.getString("event_type")),
                                 AuditEntry.Outcome.valueOf(rs.getString("outcome")), rs.getString("account_id"),
                                 rs.getString("device_id"), rs.getString("session_id"),

@@ -1,7 +1,9 @@
 package org.onekeylogin.sms;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ public class SmsOutbox implements SmsGateway {
     @Override
     public void send(SmsMessage message) {
         jdbc.sql("INSERT INTO sms_outbox (phone_number, body, purpose, created_at) VALUES (?, ?, ?, ?)")
-                .params(message.to(), message.text(), message.purpose(), clock.instant().atOffset(ZoneOffset.UTC))
+                .params(message.to(), message.text(), message.purpose(), utc(clock.instant()))
                 .update();
         log.info("SMS queued in the outbox for {} ({})", message.maskedTo(), message.purpose());
     }
@@ -38,7 +40,7 @@ public class SmsOutbox implements SmsGateway {
                         + "ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
                 .param(phoneNumber)
                 .query((rs, n) -> new Queued(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
+                        instant(rs, 3)))
                 .list();
     }
 

@@ -1,10 +1,11 @@
 package org.onekeylogin.account.internal;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.onekeylogin.account.Account;
@@ -78,10 +79,17 @@ public class AccountRepository {
     }
 
     public void updateStanding(String id, AccountStanding s, Instant now) {
-        jdbc.sql("UPDATE account SET status = ?, membership_tier = ?, user_level = ?, theft_risk_index = ?, "
-                        + "sharer_count = ?, offsite_sign_ins = ?, updated_at = ? WHERE id = ?")
-                .params(s.status().name(), s.tier().name(), s.userLevel(), s.risk().theftRiskIndex(),
-                        s.risk().sharerCount(), s.risk().offsiteSignIns(), utc(now), id)
+        jdbc.sql("UPDATE account SET status = :status, membership_tier = :tier, user_level = :level, "
+                        + "theft_risk_index = :theftRisk, sharer_count = :sharers, offsite_sign_ins = :offsite, "
+                        + "updated_at = :now WHERE id = :id")
+                .param("status", s.status().name())
+                .param("tier", s.tier().name())
+                .param("level", s.userLevel())
+                .param("theftRisk", s.risk().theftRiskIndex())
+                .param("sharers", s.risk().sharerCount())
+                .param("offsite", s.risk().offsiteSignIns())
+                .param("now", utc(now))
+                .param("id", id)
                 .update();
     }
 
@@ -118,11 +126,8 @@ public class AccountRepository {
                 new RiskProfile(rs.getDouble("theft_risk_index"), rs.getInt("sharer_count"),
                         rs.getInt("offsite_sign_ins")),
                 new Consents(rs.getBoolean("may_recommend"), rs.getBoolean("may_auto_sign_in")),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                instant(rs, "created_at"));
         return new StoredAccount(account, rs.getString("password_hash"));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

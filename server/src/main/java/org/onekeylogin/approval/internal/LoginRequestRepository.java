@@ -42,12 +42,32 @@ public class LoginRequestRepository {
     /** Stores a request; {@code pingAuthReqId} is kept only for CIBA ping mode, whose notification names it. */
     public void insert(LoginRequest r, String secretHash, @Nullable String pingAuthReqId, List<Terminal> terminals) {
         DeviceDescription d = r.device();
-        jdbc.sql("INSERT INTO login_request (" + COLUMNS + ", secret_hash, ciba_auth_req_id) VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.accountId(), r.clientId(), d.id(), d.type().name(), d.name(), d.model(), d.os(),
-                        d.appVersion(), r.ipAddress(), String.join(" ", r.scopes()), r.bindingMessage(),
-                        r.verificationCode(), r.state().name(), null, null, r.pollIntervalSeconds(), null,
-                        r.notificationToken(), utc(r.createdAt()), utc(r.expiresAt()), secretHash, pingAuthReqId)
+        jdbc.sql("INSERT INTO login_request (id, account_id, client_id, device_id, device_type, device_name, "
+                        + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, "
+                        + "verification_code, state, poll_interval_seconds, notification_token, created_at, expires_at, "
+                        + "secret_hash, ciba_auth_req_id) VALUES (:id, :account, :client, :device, :type, :name, :model, "
+                        + ":os, :appVersion, :ip, :scopes, :bindingMessage, :code, :state, :pollInterval, "
+                        + ":notificationToken, :createdAt, :expiresAt, :secretHash, :pingAuthReqId)")
+                .param("id", r.id())
+                .param("account", r.accountId())
+                .param("client", r.clientId())
+                .param("device", d.id())
+                .param("type", d.type().name())
+                .param("name", d.name())
+                .param("model", d.model())
+                .param("os", d.os())
+                .param("appVersion", d.appVersion())
+                .param("ip", r.ipAddress())
+                .param("scopes", String.join(" ", r.scopes()))
+                .param("bindingMessage", r.bindingMessage())
+                .param("code", r.verificationCode())
+                .param("state", r.state().name())
+                .param("pollInterval", r.pollIntervalSeconds())
+                .param("notificationToken", r.notificationToken())
+                .param("createdAt", utc(r.createdAt()))
+                .param("expiresAt", utc(r.expiresAt()))
+                .param("secretHash", secretHash)
+                .param("pingAuthReqId", pingAuthReqId)
                 .update();
         for (Terminal t : terminals) {
             jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id, open_until) "

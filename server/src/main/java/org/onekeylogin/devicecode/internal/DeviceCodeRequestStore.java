@@ -1,8 +1,9 @@
 package org.onekeylogin.devicecode.internal;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.DeviceDescription;
@@ -27,9 +28,18 @@ public class DeviceCodeRequestStore {
 
     public void insert(DeviceCodeRequest r) {
         jdbc.sql("INSERT INTO device_code_request (user_code, authorization_id, device_id, device_type, device_name, "
-                        + "device_os, ip_address, client_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.userCode(), r.authorizationId(), r.device().id(), r.device().type().name(), r.device().name(),
-                        r.device().os(), r.ipAddress(), r.clientId(), utc(r.createdAt()), utc(r.expiresAt()))
+                        + "device_os, ip_address, client_id, created_at, expires_at) VALUES (:userCode, :authorization, "
+                        + ":device, :type, :name, :os, :ip, :client, :createdAt, :expiresAt)")
+                .param("userCode", r.userCode())
+                .param("authorization", r.authorizationId())
+                .param("device", r.device().id())
+                .param("type", r.device().type().name())
+                .param("name", r.device().name())
+                .param("os", r.device().os())
+                .param("ip", r.ipAddress())
+                .param("client", r.clientId())
+                .param("createdAt", utc(r.createdAt()))
+                .param("expiresAt", utc(r.expiresAt()))
                 .update();
     }
 
@@ -39,8 +49,8 @@ public class DeviceCodeRequestStore {
                         new DeviceDescription(rs.getString("device_id"), DeviceType.valueOf(rs.getString("device_type")),
                                 rs.getString("device_name"), null, rs.getString("device_os"), null),
                         rs.getString("ip_address"), rs.getString("client_id"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                        instant(rs, "created_at"),
+                        instant(rs, "expires_at")))
                 .optional();
     }
 
@@ -48,7 +58,4 @@ public class DeviceCodeRequestStore {
         return jdbc.sql("DELETE FROM device_code_request WHERE expires_at < ?").param(utc(before)).update();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

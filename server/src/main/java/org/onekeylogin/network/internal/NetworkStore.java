@@ -1,12 +1,14 @@
 package org.onekeylogin.network.internal;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.network.AccountActivity;
+import org.onekeylogin.system.InsertOnce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +21,11 @@ public class NetworkStore {
     }
 
     private final JdbcClient jdbc;
+    private final InsertOnce inserts;
 
-    public NetworkStore(JdbcClient jdbc) {
+    public NetworkStore(JdbcClient jdbc, InsertOnce inserts) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
     }
 
     public void upsertEnv(String id, String security, Instant now) {
@@ -35,7 +39,7 @@ public class NetworkStore {
     public Optional<Env> env(String id) {
         return jdbc.sql("SELECT id, security, first_seen_at, operator_class FROM network_env WHERE id = ?").param(id)
                 .query((rs, n) -> new Env(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
+                        instant(rs, 3), rs.getString(4)))
                 .optional();
     }
 
@@ -64,35 +68,42 @@ public class NetworkStore {
 
     /**
      * Adds activity to an account's liveness in a network: {@code logWeight} is ln(w) + t/tau; the new value is
-     * logaddexp(old, logWeight). One row read and written, whatever the history.
+     * logaddexp(old, logWeight), computed by the database in the same statement that writes it, so concurrent
+     * reports add up instead of overwriting each other. One row written, whatever the history.
      */
     public void addActivity(String networkId, String accountId, double logWeight, int signIns, long activeSeconds,
             Instant now, Instant windowCutoff) {
-        Optional<Double> current = jdbc.sql("SELECT log_liveness FROM network_account WHERE network_id = ? "
-                        + "AND account_id = ?")
-                .params(networkId, accountId).query(Double.class).optional();
-        if (current.isEmpty()) {
-            try {
-                jdbc.sql("INSERT INTO network_account (network_id, account_id, first_seen_at, last_active_at, "
-                                + "log_liveness, window_start, window_sign_ins, window_active_s, picked, ignored, "
-                                + "cancelled, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, FALSE)")
-                        .params(networkId, accountId, utc(now), utc(now), logWeight, utc(now), signIns, activeSeconds)
-                        .update();
-                return;
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                current = Optional.of(logWeight);
-            }
+        if (foldActivity(networkId, accountId, logWeight, signIns, activeSeconds, now, windowCutoff)) {
+            return;
         }
-        double a = current.get();
-        double combined = Math.max(a, logWeight) + Math.log1p(Math.exp(-Math.abs(a - logWeight)));
-        jdbc.sql("UPDATE network_account SET log_liveness = ?, last_active_at = ?, "
-                        + "window_sign_ins = CASE WHEN window_start < ? THEN ? ELSE window_sign_ins + ? END, "
-                        + "window_active_s = CASE WHEN window_start < ? THEN ? ELSE window_active_s + ? END, "
-                        + "window_start = CASE WHEN window_start < ? THEN ? ELSE window_start END "
-                        + "WHERE network_id = ? AND account_id = ?")
-                .params(combined, utc(now), utc(windowCutoff), signIns, signIns, utc(windowCutoff), activeSeconds,
-                        activeSeconds, utc(windowCutoff), utc(now), networkId, accountId)
-                .update();
+        boolean created = inserts.insert(() -> jdbc.sql("INSERT INTO network_account (network_id, account_id, "
+                        + "first_seen_at, last_active_at, log_liveness, window_start, window_sign_ins, window_active_s, "
+                        + "picked, ignored, cancelled, suppressed) VALUES (:network, :account, :now, :now, :weight, :now, "
+                        + ":signIns, :activeSeconds, 0, 0, 0, FALSE)")
+                .param("network", networkId).param("account", accountId).param("now", utc(now))
+                .param("weight", logWeight).param("signIns", signIns).param("activeSeconds", activeSeconds)
+                .update());
+        if (!created) {
+            // another report created the row first: add this one to it
+            foldActivity(networkId, accountId, logWeight, signIns, activeSeconds, now, windowCutoff);
+        }
+    }
+
+    private boolean foldActivity(String networkId, String accountId, double logWeight, int signIns,
+            long activeSeconds, Instant now, Instant windowCutoff) {
+        return jdbc.sql("UPDATE network_account SET "
+                        + "log_liveness = GREATEST(log_liveness, :weight) + LN(1 + EXP(-ABS(log_liveness - :weight))), "
+                        + "last_active_at = :now, "
+                        + "window_sign_ins = CASE WHEN window_start < :cutoff THEN :signIns "
+                        + "ELSE window_sign_ins + :signIns END, "
+                        + "window_active_s = CASE WHEN window_start < :cutoff THEN :activeSeconds "
+                        + "ELSE window_active_s + :activeSeconds END, "
+                        + "window_start = CASE WHEN window_start < :cutoff THEN :now ELSE window_start END "
+                        + "WHERE network_id = :network AND account_id = :account")
+                .param("weight", logWeight).param("now", utc(now)).param("cutoff", utc(windowCutoff))
+                .param("signIns", signIns).param("activeSeconds", activeSeconds)
+                .param("network", networkId).param("account", accountId)
+                .update() == 1;
     }
 
     /** The most live accounts of a network (index range scan on (network_id, log_liveness)). */
@@ -102,7 +113,7 @@ public class NetworkStore {
                         + "ORDER BY log_liveness DESC FETCH FIRST " + limit + " ROWS ONLY")
                 .param(networkId)
                 .query((rs, n) -> new AccountActivity(rs.getString(1), rs.getDouble(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4), rs.getLong(5), rs.getInt(6),
+                        instant(rs, 3), rs.getInt(4), rs.getLong(5), rs.getInt(6),
                         rs.getInt(7), rs.getInt(8), rs.getBoolean(9)))
                 .list();
     }
@@ -134,7 +145,7 @@ public class NetworkStore {
     public Optional<Instant> lastReport(String deviceId, String networkId) {
         return jdbc.sql("SELECT reported_at FROM device_presence WHERE device_id = ? AND network_id = ?")
                 .params(deviceId, networkId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+                .query((rs, n) -> instant(rs, 1)).optional();
     }
 
     /** Accounts with a small-screen device reporting from this network since {@code since}. */
@@ -144,15 +155,8 @@ public class NetworkStore {
                 .params(networkId, utc(since)).query(String.class).list();
     }
 
+    /** Inserts a row that another request may be creating at the same moment; the first one wins. */
     private void insertIgnoringRace(String sql, Object... params) {
-        try {
-            jdbc.sql(sql).params(params).update();
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
-            // another request created the row first; the next report updates it
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        inserts.insert(() -> jdbc.sql(sql).params(params).update());
     }
 }

@@ -1,8 +1,9 @@
 package org.onekeylogin.push.internal;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.onekeylogin.push.PushEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ public class PushEventStore {
     public long append(String deviceId, String sessionId, String type, String payload, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO push_event (device_id, session_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(deviceId, sessionId, type, payload, now.atOffset(ZoneOffset.UTC))
+                .params(deviceId, sessionId, type, payload, utc(now))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -32,14 +33,14 @@ public class PushEventStore {
         return jdbc.sql("SELECT id, device_id, event_type, payload, created_at FROM push_event "
                         + "WHERE session_id = ? AND id > ? AND created_at >= ? ORDER BY id FETCH FIRST " + limit
                         + " ROWS ONLY")
-                .params(sessionId, afterId, notBefore.atOffset(ZoneOffset.UTC))
+                .params(sessionId, afterId, utc(notBefore))
                 .query((rs, n) -> new PushEvent(rs.getLong("id"), rs.getString("device_id"),
                         rs.getString("event_type"), rs.getString("payload"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        instant(rs, "created_at")))
                 .list();
     }
 
     public int deleteOlderThan(Instant cutoff) {
-        return jdbc.sql("DELETE FROM push_event WHERE created_at < ?").param(cutoff.atOffset(ZoneOffset.UTC)).update();
+        return jdbc.sql("DELETE FROM push_event WHERE created_at < ?").param(utc(cutoff)).update();
     }
 }

@@ -1,8 +1,10 @@
 package org.onekeylogin.sms.internal;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.instantOrNull;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,22 +29,29 @@ public class SmsCodeStore {
     public void insert(String id, String phone, String codeHash, String deviceId, @Nullable String ip, Instant now,
             Instant expiresAt) {
         jdbc.sql("INSERT INTO sms_code (id, phone_number, code_hash, device_id, ip_address, attempts, created_at, "
-                        + "expires_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")
-                .params(id, phone, codeHash, deviceId, ip, utc(now), utc(expiresAt)).update();
+                        + "expires_at) VALUES (:id, :phone, :codeHash, :device, :ip, 0, :now, :expiresAt)")
+                .param("id", id)
+                .param("phone", phone)
+                .param("codeHash", codeHash)
+                .param("device", deviceId)
+                .param("ip", ip)
+                .param("now", utc(now))
+                .param("expiresAt", utc(expiresAt))
+                .update();
     }
 
     /** Creation times of the codes for a number since {@code since}, newest first. */
     public List<Instant> createdForNumberSince(String phone, Instant since) {
         return jdbc.sql("SELECT created_at FROM sms_code WHERE phone_number = ? AND created_at >= ? "
                         + "ORDER BY created_at DESC")
-                .params(phone, utc(since)).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+                .params(phone, utc(since)).query((rs, n) -> instant(rs, 1)).list();
     }
 
     /** Creation times of the codes requested from an address since {@code since}, newest first. */
     public List<Instant> createdForIpSince(String ip, Instant since) {
         return jdbc.sql("SELECT created_at FROM sms_code WHERE ip_address = ? AND created_at >= ? "
                         + "ORDER BY created_at DESC")
-                .params(ip, utc(since)).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+                .params(ip, utc(since)).query((rs, n) -> instant(rs, 1)).list();
     }
 
     /** The newest code for a number. */
@@ -50,13 +59,8 @@ public class SmsCodeStore {
         return jdbc.sql("SELECT id, code_hash, attempts, created_at, expires_at, consumed_at FROM sms_code "
                         + "WHERE phone_number = ? ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY")
                 .param(phone)
-                .query((rs, n) -> {
-                    OffsetDateTime consumed = rs.getObject("consumed_at", OffsetDateTime.class);
-                    return new StoredCode(rs.getString("id"), rs.getString("code_hash"), rs.getInt("attempts"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                            consumed == null ? null : consumed.toInstant());
-                })
+                .query((rs, n) -> new StoredCode(rs.getString("id"), rs.getString("code_hash"), rs.getInt("attempts"),
+                        instant(rs, "created_at"), instant(rs, "expires_at"), instantOrNull(rs, "consumed_at")))
                 .optional();
     }
 
@@ -72,7 +76,4 @@ public class SmsCodeStore {
                 .params(utc(now), id).update() == 1;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }
