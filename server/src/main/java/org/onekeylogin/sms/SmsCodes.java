@@ -22,11 +22,14 @@ import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.sms.internal.SmsCodeStore;
 import org.onekeylogin.sms.internal.SmsCodeStore.StoredCode;
+import org.onekeylogin.system.AfterCommit;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
+import org.onekeylogin.system.RequestLocks;
 import org.onekeylogin.system.SecretGenerator;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Phone number + SMS code sign-in: six-digit codes valid five minutes, five wrong attempts, a minute between
@@ -43,10 +46,12 @@ public class SmsCodes {
     private final AuditLog audit;
     private final SecretGenerator secrets;
     private final SmsProperties properties;
+    private final RequestLocks locks;
     private final Clock clock;
 
     public SmsCodes(SmsCodeStore codes, SmsGateway gateway, AccountService accounts, DeviceSignIn signIn,
-            AuditLog audit, SecretGenerator secrets, SmsProperties properties, Clock clock) {
+            AuditLog audit, SecretGenerator secrets, SmsProperties properties, RequestLocks locks, Clock clock) {
+        this.locks = locks;
         this.codes = codes;
         this.gateway = gateway;
         this.accounts = accounts;
@@ -61,7 +66,17 @@ public class SmsCodes {
     public record CodeRequested(long expiresIn, long resendAfter) {
     }
 
+    /**
+     * Asks for a code. The number's and the address's limits are checked and the new code recorded under their row
+     * locks, in one transaction, so a burst of requests gets exactly the codes the limits allow; the text goes out
+     * after the commit.
+     */
+    @Transactional
     public CodeRequested request(String phone, DeviceDescription device, @Nullable String ip) {
+        locks.lock("sms-number", phone);
+        if (ip != null) {
+            locks.lock("sms-address", ip);
+        }
         Instant now = clock.instant();
         List<Instant> forNumber = codes.createdForNumberSince(phone, now.minus(Duration.ofHours(1)));
         if (!forNumber.isEmpty() && now.isBefore(forNumber.getFirst().plus(properties.resendAfter()))) {
@@ -83,8 +98,9 @@ public class SmsCodes {
         String code = secrets.digits(6);
         codes.insert(id, phone, hash(id, code), device.id(), ip, now, now.plus(properties.codeTtl()));
         if (properties.autoRegister() || accounts.findByIdentifier(phone).isPresent()) {
-            gateway.send(new SmsMessage(phone, "Your OneKey sign-in code is " + code + ". It expires in "
-                    + properties.codeTtl().toMinutes() + " minutes. Never share it.", "sign_in_code"));
+            var text = new SmsMessage(phone, "Your OneKey sign-in code is " + code + ". It expires in "
+                    + properties.codeTtl().toMinutes() + " minutes. Never share it.", "sign_in_code");
+            AfterCommit.run(() -> gateway.send(text));
         }
         return new CodeRequested(properties.codeTtl().toSeconds(), properties.resendAfter().toSeconds());
     }
@@ -103,13 +119,15 @@ public class SmsCodes {
         if (!now.isBefore(stored.expiresAt())) {
             throw failed(account, device, ip, ErrorCode.SMS_CODE_EXPIRED, "This code has expired. Ask for a new one.");
         }
-        if (stored.attempts() >= properties.maxAttempts()) {
+        // every comparison first takes one of the code's attempts, in one conditional update, so a burst of
+        // guesses is compared at most maxAttempts times in all
+        if (!codes.takeAttempt(stored.id(), properties.maxAttempts())) {
             throw failed(account, device, ip, ErrorCode.SMS_CODE_ATTEMPTS_EXCEEDED,
                     "Too many wrong codes. Ask for a new code.");
         }
         if (!MessageDigest.isEqual(stored.codeHash().getBytes(StandardCharsets.UTF_8),
                 hash(stored.id(), typed.strip()).getBytes(StandardCharsets.UTF_8))) {
-            int left = properties.maxAttempts() - codes.failedAttempt(stored.id());
+            int left = properties.maxAttempts() - codes.attempts(stored.id());
             throw failed(account, device, ip, ErrorCode.WRONG_SMS_CODE, left > 0
                     ? "That code is not right. " + left + (left == 1 ? " try" : " tries") + " left."
                     : "That code is not right, and that was the last try. Ask for a new code.");

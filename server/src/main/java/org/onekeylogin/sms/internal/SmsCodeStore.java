@@ -64,9 +64,18 @@ public class SmsCodeStore {
                 .optional();
     }
 
-    /** Counts a wrong attempt; returns the attempts now made. */
-    public int failedAttempt(String id) {
-        jdbc.sql("UPDATE sms_code SET attempts = attempts + 1 WHERE id = ?").param(id).update();
+    /**
+     * Takes one of the code's attempts: false when all {@code max} are used or the code was used. The condition is
+     * part of the update, so concurrent guesses cannot take more than {@code max} between them.
+     */
+    public boolean takeAttempt(String id, int max) {
+        return jdbc.sql("UPDATE sms_code SET attempts = attempts + 1 WHERE id = ? AND attempts < ? "
+                        + "AND consumed_at IS NULL")
+                .params(id, max).update() == 1;
+    }
+
+    /** The attempts taken so far. */
+    public int attempts(String id) {
         return jdbc.sql("SELECT attempts FROM sms_code WHERE id = ?").param(id).query(Integer.class).single();
     }
 
