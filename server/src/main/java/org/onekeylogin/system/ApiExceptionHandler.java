@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -35,7 +36,7 @@ class ApiExceptionHandler {
         if (e.details().get("retry_after_seconds") instanceof Number seconds) {
             response.header("Retry-After", String.valueOf(seconds.longValue()));
         }
-        return response.body(ApiError.of(e));
+        return response.contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -47,6 +48,11 @@ class ApiExceptionHandler {
             if (cause instanceof ValueInstantiationException vie && vie.getCause() instanceof ApiException api) {
                 return api(api);
             }
+        }
+        if (e.getCause() instanceof StreamReadException duplicate
+                && String.valueOf(duplicate.getOriginalMessage()).startsWith("Duplicate field")) {
+            return error(ErrorCode.MALFORMED_JSON, "A field appears twice in the request body; send each once.",
+                    Map.of());
         }
         if (e.getCause() instanceof StreamReadException) {
             return error(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.", Map.of());
@@ -103,6 +109,8 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<ApiError> error(ErrorCode code, String message, Map<String, Object> details) {
         log.debug("Rejected request: {}", code.code());
-        return ResponseEntity.status(code.status()).body(ApiError.of(code, message, details));
+        // always JSON, whatever the client's Accept header asks for: an error must reach it in the documented shape
+        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(code, message, details));
     }
 }

@@ -152,7 +152,21 @@ class BadRequestTableTest {
                 new Row("malformed QR user code", f -> f.api().get("/api/v1/device-codes/12-34",
                         f.phone().accessToken()), 400, "validation_failed"),
                 new Row("made-up sign-in handle", f -> f.api().post("/api/v1/sign-in-options/pick",
-                        Map.of("handle", "made-up", "device", TV), null), 410, "sign_in_choice_invalid"));
+                        Map.of("handle", "made-up", "device", TV), null), 410, "sign_in_choice_invalid"),
+                new Row("number for a boolean consent", f -> f.api().put("/api/v1/account/consents",
+                        Map.of("may_recommend", 12345, "may_auto_sign_in", false), f.phone().accessToken()),
+                        400, "validation_failed"),
+                new Row("string for a number", f -> f.api().put("/api/v1/operator/accounts/"
+                        + f.owner().loginName() + "/standing", Map.of("status", "active", "membership_tier", "vip",
+                        "user_level", "5", "theft_risk_index", 0.1, "sharer_count", 1, "offsite_sign_ins", 0),
+                        operatorToken(f)), 400, "validation_failed"),
+                new Row("number for a device name", f -> f.api().post("/api/v1/sign-in/password", Map.of("login",
+                        "x", "password", "y", "device", Map.of("id", "tv-bad-request-01", "type", "tv", "name", 5)),
+                        null), 400, "validation_failed"),
+                new Row("a field given twice", f -> raw(f, "POST", "/api/v1/sign-in/password", JSON,
+                        "{\"login\": \"x\", \"login\": \"y\", \"password\": \"z\"}"), 400, "malformed_json"),
+                new Row("bad body while asking for XML", f -> f.api().raw("POST", "/api/v1/accounts", JSON,
+                        "{\"login_name\": ", Map.of("Accept", "application/xml")), 400, "malformed_json"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -186,6 +200,11 @@ class BadRequestTableTest {
                         "invalid_client"),
                 org.junit.jupiter.params.provider.Arguments.of("no client at all", Api.fields("grant_type",
                         "client_credentials"), 401, "invalid_client"));
+    }
+
+    private static String operatorToken(Fixture f) {
+        return f.api().form("/oauth2/token", Api.fields("grant_type", "client_credentials", "scope", "operator"),
+                "onekey-backend", "change-me-backend-secret").field("access_token");
     }
 
     private static Api.Response raw(Fixture f, String method, String path, String contentType, String body) {
