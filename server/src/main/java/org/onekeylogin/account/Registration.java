@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ShownText;
 
 /**
  * What a person registers with. Validates in the constructor so that an invalid registration cannot exist; the
@@ -32,6 +33,10 @@ public record Registration(String loginName, @Nullable String phoneNumber, Strin
         displayName = displayName.strip();
         if (displayName.length() > 64) {
             throw ApiException.invalid("display_name", "A display name has at most 64 characters.");
+        }
+        if (!ShownText.isShowable(displayName)) {
+            throw ApiException.invalid("display_name",
+                    "A display name cannot contain control, formatting or private-use characters.");
         }
         if (password == null || password.length() < 8 || password.length() > 128) {
             throw ApiException.invalid("password", "A password has 8 to 128 characters.");

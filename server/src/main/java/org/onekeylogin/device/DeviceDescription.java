@@ -3,6 +3,7 @@ package org.onekeylogin.device;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ShownText;
 
 /**
  * A device as its app describes itself: a stable id the app keeps (so a reinstall or factory reset can keep its
@@ -45,9 +46,9 @@ public record DeviceDescription(
             return null;
         }
         String v = value.strip();
-        if (v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
+        if (v.length() > max || !ShownText.isShowable(v)) {
             throw ApiException.invalid(field, "Field '" + field + "' has at most " + max
-                    + " printable characters.");
+                    + " printable characters (no control, formatting or private-use characters).");
         }
         return v;
     }

@@ -13,6 +13,7 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceType;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
+import org.onekeylogin.system.ShownText;
 import org.onekeylogin.token.Scopes;
 import org.onekeylogin.token.TokenProperties;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,7 @@ class BackchannelAuthenticationController {
         }
         String bindingMessage = single(request, "binding_message", false);
         if (bindingMessage != null && (bindingMessage.length() > 64
-                || bindingMessage.chars().anyMatch(Character::isISOControl))) {
+                || !ShownText.isShowable(bindingMessage))) {
             throw new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_binding_message",
                     "binding_message has at most 64 printable characters.");
         }
