@@ -1,12 +1,19 @@
 package org.onekeylogin.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an {@link ApiError} from places that run before Spring MVC (security filters, size limits). */
+/**
+ * Writes an error from places that run before Spring MVC (security filters, size limits), in the shape of the
+ * surface the request was made to: the JSON API's {@link ApiError}, or the OAuth 2.0 error object (RFC 6749 section
+ * 5.2) on the authorization server's endpoints, whose clients expect {@code {"error": ...}}.
+ */
 @Component
 public class ApiErrorWriter {
 
@@ -14,6 +21,30 @@ public class ApiErrorWriter {
 
     public ApiErrorWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    /** Writes the error in the shape of the request's surface. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        if (!isOAuthSurface(request)) {
+            write(response, error);
+            return;
+        }
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.status() == 401 ? "invalid_client" : "invalid_request");
+        body.put("error_description", error.message());
+        response.setStatus(error.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The authorization server's endpoints: token, revocation, introspection, device and CIBA authorization. */
+    public static boolean isOAuthSurface(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/oauth2/") || path.startsWith("/connect/") || path.equals("/userinfo");
     }
 
     public void write(HttpServletResponse response, ApiError error) throws IOException {

@@ -14,6 +14,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -31,7 +33,7 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e) {
+    ResponseEntity<Object> api(ApiException e) {
         var response = ResponseEntity.status(e.code().status());
         if (e.details().get("retry_after_seconds") instanceof Number seconds) {
             response.header("Retry-After", String.valueOf(seconds.longValue()));
@@ -40,7 +42,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
                 return api(api);
@@ -71,46 +73,51 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.", Map.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return error(ErrorCode.NOT_ACCEPTABLE, "This endpoint cannot answer in the requested media type.", Map.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e) {
         return error(ErrorCode.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.", Map.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+    ResponseEntity<Object> noResource(NoResourceFoundException e) {
         return error(ErrorCode.NOT_FOUND, "There is nothing at this address.", Map.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return error(ErrorCode.VALIDATION_FAILED, "Parameter '" + e.getName() + "' has the wrong format.",
                 Map.of("field", e.getName()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
         return error(ErrorCode.VALIDATION_FAILED, "Parameter '" + e.getParameterName() + "' is required.",
                 Map.of("field", e.getParameterName()));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e) {
+    ResponseEntity<Object> missingHeader(MissingRequestHeaderException e) {
         return error(ErrorCode.INVALID_REQUEST, "Header '" + e.getHeaderName() + "' is required.", Map.of());
     }
 
-    private static ResponseEntity<ApiError> error(ErrorCode code, String message, Map<String, Object> details) {
+    private static ResponseEntity<Object> error(ErrorCode code, String message, Map<String, Object> details) {
         log.debug("Rejected request: {}", code.code());
         // always JSON, whatever the client's Accept header asks for: an error must reach it in the documented shape
-        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(ApiError.of(code, message, details));
+        var response = ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && ApiErrorWriter.isOAuthSurface(attributes.getRequest())) {
+            // the authorization server's paths keep the OAuth 2.0 error format (RFC 6749 section 5.2)
+            return response.body(Map.of("error", "invalid_request", "error_description", message));
+        }
+        return response.body(ApiError.of(code, message, details));
     }
 }

@@ -33,7 +33,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (request.getContentLengthLong() > maxBytes || chunked) {
-            errors.write(response, ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, chunked
+            errors.write(request, response, ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, chunked
                     ? "Send the request with a Content-Length of at most " + maxBytes + " bytes."
                     : "The request body is larger than " + maxBytes + " bytes.", Map.of()));
             return;

@@ -172,6 +172,14 @@ class BadRequestTableTest {
                 new Row("private-use character in an OS string", f -> f.api().post("/api/v1/sign-in/password",
                         Map.of("login", "x", "password", "y", "device", Map.of("id", "tv-bad-request-01", "type",
                                 "tv", "name", "TV", "os", "Android \uE000")), null), 400, "validation_failed"),
+                new Row("NUL character in a login", f -> f.api().post("/api/v1/sign-in/password",
+                        Map.of("login", "dad\u0000", "password", "y", "device", TV), null), 400, "validation_failed"),
+                new Row("NUL character in a path", f -> f.api().get("/api/v1/sessions/abc%00def",
+                        f.phone().accessToken()), 400, "invalid_request"),
+                new Row("encoded slash in a path", f -> f.api().get("/api/v1/sessions/abc%2Fdef",
+                        f.phone().accessToken()), 400, "invalid_request"),
+                new Row("oversized header", f -> f.api().raw("GET", "/api/v1/account", JSON, null,
+                        Map.of("X-Padding", "x".repeat(20_000))), 400, "invalid_request"),
                 new Row("a field given twice", f -> raw(f, "POST", "/api/v1/sign-in/password", JSON,
                         "{\"login\": \"x\", \"login\": \"y\", \"password\": \"z\"}"), 400, "malformed_json"),
                 new Row("bad body while asking for XML", f -> f.api().raw("POST", "/api/v1/accounts", JSON,
@@ -208,7 +216,56 @@ class BadRequestTableTest {
                         "password", "client_id", "onekey-device", "username", "x", "password", "y"), 401,
                         "invalid_client"),
                 org.junit.jupiter.params.provider.Arguments.of("no client at all", Api.fields("grant_type",
-                        "client_credentials"), 401, "invalid_client"));
+                        "client_credentials"), 401, "invalid_client"),
+                org.junit.jupiter.params.provider.Arguments.of("NUL character in a refresh token", Api.fields(
+                        "grant_type", "refresh_token", "client_id", "onekey-device", "refresh_token", "abc\u0000def"),
+                        400, "invalid_request"));
+    }
+
+    /** The authorization server's paths answer in the OAuth 2.0 error format whatever went wrong. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oauthSurfaceRows")
+    void whenAnythingIsWrongOnAnOAuthPathThenTheAnswerIsAnOAuthError(String name,
+            Function<Api, Api.Response> request, int status) {
+        Api.Response response = request.apply(new Api(port));
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.field("error")).as(response.text()).isNotBlank();
+        assertThat(response.json().has("code")).as(response.text()).isFalse();
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> oauthSurfaceRows() {
+        String form = "application/x-www-form-urlencoded";
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("unknown OAuth path",
+                        (Function<Api, Api.Response>) api -> api.raw("POST", "/oauth2/nothing-here", form,
+                                "grant_type=refresh_token", Map.of()), 404),
+                org.junit.jupiter.params.provider.Arguments.of("GET on the token endpoint",
+                        (Function<Api, Api.Response>) api -> api.raw("GET", "/oauth2/token", form, null, Map.of()),
+                        404),
+                org.junit.jupiter.params.provider.Arguments.of("token request too large",
+                        (Function<Api, Api.Response>) api -> api.raw("POST", "/oauth2/token", form,
+                                "grant_type=refresh_token&padding=" + "x".repeat(70_000), Map.of()), 413),
+                org.junit.jupiter.params.provider.Arguments.of("JSON sent to the token endpoint",
+                        (Function<Api, Api.Response>) api -> api.raw("POST", "/oauth2/token", JSON,
+                                "{\"grant_type\": \"refresh_token\"}", Map.of()), 401),
+                org.junit.jupiter.params.provider.Arguments.of("encoded slash in an OAuth path",
+                        (Function<Api, Api.Response>) api -> api.raw("POST", "/oauth2/tok%2Fen", form,
+                                "grant_type=refresh_token", Map.of()), 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cibaRows")
+    void whenACibaRequestIsBadThenTheAnswerIs4xxInTheOAuthFormat(String name, Map<String, String> form, int status,
+            String error) {
+        Api.Response response = new Api(port).form("/oauth2/bc-authorize", form, "onekey-ciba",
+                "change-me-ciba-secret");
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.field("error")).isEqualTo(error);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> cibaRows() {
+        return Stream.of(org.junit.jupiter.params.provider.Arguments.of("NUL character in login_hint",
+                Api.fields("scope", "openid", "login_hint", "dad\u0000"), 400, "invalid_request"));
     }
 
     private static String operatorToken(Fixture f) {
