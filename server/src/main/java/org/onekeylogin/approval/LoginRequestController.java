@@ -60,9 +60,7 @@ class LoginRequestController {
             if (login == null || login.isBlank() || login.length() > 64) {
                 throw ApiException.invalid("login", "Type the account name or phone number (at most 64 characters).");
             }
-            if (device == null) {
-                throw ApiException.invalid("device", "Describe the device that wants to sign in.");
-            }
+            device = DeviceDescription.required(device, "Describe the device that wants to sign in.");
             if (scope != null && scope.length() > 200) {
                 throw ApiException.invalid("scope", "The scope is at most 200 characters.");
             }

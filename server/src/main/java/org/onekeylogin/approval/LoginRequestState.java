@@ -1,15 +1,14 @@
 package org.onekeylogin.approval;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.Set;
+import org.onekeylogin.system.WireEnum;
 
 /**
  * The life of a login request, with its legal transitions in one place:
  * {@code PENDING → APPROVED → CONSUMED}; {@code PENDING → DENIED | FAILED | EXPIRED}; {@code APPROVED → EXPIRED}
  * when the client never collects its tokens.
  */
-public enum LoginRequestState {
+public enum LoginRequestState implements WireEnum {
     /** Waiting for a control terminal to decide. */
     PENDING,
     /** A terminal typed the right code; the client may collect its tokens once. */
@@ -33,10 +32,5 @@ public enum LoginRequestState {
 
     public boolean isOpen() {
         return this == PENDING || this == APPROVED;
-    }
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,35 +12,31 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
-import org.onekeylogin.account.AccountStanding;
+import org.onekeylogin.approval.AntiFatiguePolicy.Refusal;
 import org.onekeylogin.approval.internal.LoginRequestRepository;
-import org.onekeylogin.approval.internal.LoginRequestRepository.Terminal;
 import org.onekeylogin.approval.internal.LoginRequestWaiters;
 import org.onekeylogin.audit.AuditEntry;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
-import org.onekeylogin.device.DeviceSession;
-import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.SignInMethod;
-import org.onekeylogin.push.PushService;
 import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
-import org.onekeylogin.system.RateLimiter;
 import org.onekeylogin.system.SecretGenerator;
 import org.onekeylogin.system.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rules of phone-approved sign-in: who may be asked (control terminals), anti-fatigue limits, number matching,
- * first decision wins, and redeeming an approval for tokens exactly once. The JSON API and the CIBA grant both call
- * this; neither holds rules of its own.
+ * The steps of phone-approved sign-in: start a request, approve it with the code the client shows (number matching)
+ * or deny it, with the first decision winning, and redeem an approval for tokens exactly once. The JSON API, the
+ * CIBA grant and the sign-in screen all call this; none holds rules of its own. Who is asked is
+ * {@link ControlTerminals}', when to refuse is {@link AntiFatiguePolicy}'s, and ending overdue requests is
+ * {@link LoginRequestExpiry}'s.
  *
  * <p>Each step is one database transaction. A refusal ({@link ApiException}) still commits what the step recorded
  * before refusing (the audit entry, a request marked failed after a wrong code); any other failure rolls it back.
@@ -56,28 +50,26 @@ public class PhoneApproval {
 
     private final LoginRequestRepository requests;
     private final AccountService accounts;
-    private final DeviceSessionService sessions;
+    private final AntiFatiguePolicy policy;
+    private final ControlTerminals terminals;
     private final DeviceSignIn signIn;
-    private final PushService push;
     private final LoginRequestWaiters waiters;
     private final AuditLog audit;
-    private final RateLimiter limits;
     private final SecretGenerator secrets;
     private final ApprovalProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public PhoneApproval(LoginRequestRepository requests, AccountService accounts, DeviceSessionService sessions,
-            DeviceSignIn signIn, PushService push, LoginRequestWaiters waiters, AuditLog audit, RateLimiter limits,
+    PhoneApproval(LoginRequestRepository requests, AccountService accounts, AntiFatiguePolicy policy,
+            ControlTerminals terminals, DeviceSignIn signIn, LoginRequestWaiters waiters, AuditLog audit,
             SecretGenerator secrets, ApprovalProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.policy = policy;
+        this.terminals = terminals;
         this.signIn = signIn;
-        this.push = push;
         this.waiters = waiters;
         this.audit = audit;
-        this.limits = limits;
         this.secrets = secrets;
         this.properties = properties;
         this.events = events;
@@ -87,21 +79,18 @@ public class PhoneApproval {
     @Transactional(noRollbackFor = ApiException.class)
     public LoginStarted start(StartLogin start) {
         Instant now = clock.instant();
-        limits.acquire("login-request-ip", String.valueOf(start.ipAddress()), properties.requestsPerIpPerMinute(),
-                Duration.ofMinutes(1));
+        policy.countRequestFrom(start.ipAddress());
         // Unknown and inactive accounts get the same answer as accounts without phones: nothing to enumerate.
         Account account = accounts.findByIdentifier(start.login()).filter(Account::isActive)
                 .orElseThrow(PhoneApproval::noControlTerminal);
-        refuseIfBlocked(account, start, now);
-        refuseIfTooMany(account, start, now);
-
-        Map<String, Boolean> viaBinding = new LinkedHashMap<>();
-        List<DeviceSession> terminals = new ArrayList<>();
-        collectTerminals(account.id(), false, start, terminals, viaBinding);
-        for (String controller : accounts.controllersOf(account.id())) {
-            collectTerminals(controller, true, start, terminals, viaBinding);
+        Optional<Refusal> refusal = policy.refusal(account, start, now);
+        if (refusal.isPresent()) {
+            refuse(account, start, refusal.get().why());
+            throw refusal.get().answer();
         }
-        if (terminals.isEmpty()) {
+
+        List<ControlTerminals.Found> asked = terminals.of(account, start.device());
+        if (asked.isEmpty()) {
             refuse(account, start, "no_control_terminal");
             throw noControlTerminal();
         }
@@ -113,30 +102,18 @@ public class PhoneApproval {
                 LoginRequestState.PENDING, null, null, properties.pollIntervalSeconds(), null,
                 start.notificationToken(), now, now.plus(lifetime));
         requests.insert(request, hash(authReqId), start.notificationToken() == null ? null : authReqId,
-                terminals.stream().map(t -> new Terminal(t.id(), t.device().id())).toList());
+                asked.stream().map(ControlTerminals.Found::row).toList());
         audit.record(new AuditEntry(AuditEventType.LOGIN_REQUESTED, AuditEntry.Outcome.SUCCESS, account.id(),
-                start.device().id(), null, null, start.ipAddress(), "terminals=" + terminals.size()));
-        for (DeviceSession terminal : terminals) {
-            push.publish(terminal.device().id(), terminal.id(), "login_request",
-                    LoginRequestView.of(request, account, viaBinding.get(terminal.id()), terminal));
-        }
-        log.debug("Login request sent to {} control terminals", terminals.size());
+                start.device().id(), null, null, start.ipAddress(), "terminals=" + asked.size()));
+        terminals.ask(request, account, asked);
+        log.debug("Login request sent to {} control terminals", asked.size());
         return new LoginStarted(authReqId, request.verificationCode(), lifetime.toSeconds(),
-                request.pollIntervalSeconds(), terminals.size());
+                request.pollIntervalSeconds(), asked.size());
     }
 
     /** The open requests a control terminal may decide, for a phone that missed the push. */
     public List<LoginRequestView> pendingFor(Caller caller) {
-        Instant now = clock.instant();
-        List<LoginRequest> open = requests.pendingFor(caller.sessionId(), now);
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        DeviceSession terminal = sessions.find(caller.sessionId()).orElseThrow();
-        return open.stream().map(r -> {
-            Account account = accounts.get(r.accountId());
-            return LoginRequestView.of(r, account, !account.id().equals(caller.accountId()), terminal);
-        }).toList();
+        return terminals.pendingFor(caller, clock.instant());
     }
 
     /** A control terminal approves with the code it was shown on the client. */
@@ -170,14 +147,7 @@ public class PhoneApproval {
             throw closed();
         }
         if (reason == DenyReason.NOT_ME) {
-            Instant until = now.plus(properties.notMeBlock());
-            requests.block(request.accountId(), "device", request.device().id(), until);
-            if (request.ipAddress() != null) {
-                requests.block(request.accountId(), "ip", request.ipAddress(), until);
-            }
-            Account account = accounts.get(request.accountId());
-            accounts.updateStanding(account.id(), new AccountStanding(account.status(), account.tier(),
-                    account.userLevel(), account.risk().raised()));
+            policy.blockRequester(request, now);
         }
         decided(request, LoginRequestState.DENIED, reason, caller, reason.wireName());
         return LoginRequestState.DENIED;
@@ -225,22 +195,6 @@ public class PhoneApproval {
         return new Redemption.SignedIn(signedIn);
     }
 
-    /** Marks overdue requests expired and tells their terminals and waiting clients. */
-    @Scheduled(fixedDelayString = "PT5S")
-    void expireOverdue() {
-        Instant now = clock.instant();
-        for (LoginRequest r : requests.overdue(now, 500)) {
-            if (requests.transition(r.id(), r.state(), LoginRequestState.EXPIRED, null, null, now)) {
-                audit.record(new AuditEntry(AuditEventType.LOGIN_EXPIRED, AuditEntry.Outcome.FAILURE, r.accountId(),
-                        r.device().id(), null, null, r.ipAddress(), r.state().wireName()));
-                if (r.state() == LoginRequestState.PENDING) {
-                    tellTerminalsClosed(r, LoginRequestState.EXPIRED, null);
-                }
-                waiters.wake(r.id());
-            }
-        }
-    }
-
     private void decided(LoginRequest request, LoginRequestState outcome, @Nullable DenyReason reason, Caller caller,
             @Nullable String detail) {
         AuditEventType type = outcome == LoginRequestState.APPROVED ? AuditEventType.LOGIN_APPROVED
@@ -248,70 +202,20 @@ public class PhoneApproval {
         audit.record(new AuditEntry(type, outcome == LoginRequestState.APPROVED ? AuditEntry.Outcome.SUCCESS
                 : AuditEntry.Outcome.FAILURE, request.accountId(), request.device().id(), null, caller.sessionId(),
                 request.ipAddress(), detail));
-        tellTerminalsClosed(request, outcome, caller.sessionId());
+        terminals.tellClosed(request, outcome, caller.sessionId());
         waiters.wake(request.id());
         events.publishEvent(new LoginRequestDecided(request, outcome, reason));
     }
 
-    private void tellTerminalsClosed(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
-        for (Terminal t : requests.terminals(request.id())) {
-            if (!t.sessionId().equals(deciderSessionId)) {
-                push.publish(t.deviceId(), t.sessionId(), "login_request_closed",
-                        Map.of("request_id", request.id(), "outcome", outcome.wireName()));
-            }
-        }
-    }
-
     private LoginRequest openRequestFor(String requestId, Caller caller) {
         LoginRequest request = requests.find(requestId)
-                .filter(r -> requests.terminals(r.id()).stream().anyMatch(t -> t.sessionId().equals(caller.sessionId())))
+                .filter(r -> terminals.wasAsked(r, caller.sessionId()))
                 .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
                         "There is no sign-in request with that id for this device."));
         if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {
             throw closed();
         }
         return request;
-    }
-
-    private void collectTerminals(String accountId, boolean bound, StartLogin start, List<DeviceSession> terminals,
-            Map<String, Boolean> viaBinding) {
-        for (DeviceSession s : sessions.activeSmallScreenSessionsOf(accountId)) {
-            if (!s.device().id().equals(start.device().id())
-                    && !viaBinding.containsKey(s.id())) {
-                terminals.add(s);
-                viaBinding.put(s.id(), bound);
-            }
-        }
-    }
-
-    private void refuseIfBlocked(Account account, StartLogin start, Instant now) {
-        Optional<Instant> until = requests.blockedUntil(account.id(), start.device().id(), start.ipAddress(), now);
-        if (until.isPresent()) {
-            refuse(account, start, "blocked");
-            long seconds = Math.max(1, Duration.between(now, until.get()).toSeconds());
-            throw new ApiException(ErrorCode.REQUESTER_BLOCKED, "The owner of this account said an earlier request "
-                    + "from here was not theirs. Phone approval is blocked here for now; use another way to sign in.",
-                    Map.of("retry_after_seconds", seconds, "fallbacks", FALLBACKS));
-        }
-    }
-
-    private void refuseIfTooMany(Account account, StartLogin start, Instant now) {
-        Optional<LoginRequest> open = requests.openFrom(account.id(), start.device().id(), now);
-        if (open.isPresent()) {
-            refuse(account, start, "already_pending");
-            long seconds = Math.max(1, Duration.between(now, open.get().expiresAt()).toSeconds());
-            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "A sign-in request from this device is already "
-                    + "waiting for the phone. Wait for it to finish first.", Map.of("retry_after_seconds", seconds));
-        }
-        int max = properties.maxRequestsPerAccount();
-        List<Instant> recent = requests.newestSince(account.id(), now.minus(properties.requestWindow()), max);
-        if (recent.size() >= max) {
-            refuse(account, start, "too_many_requests");
-            Instant freesUp = recent.getFirst().plus(properties.requestWindow());
-            long seconds = Math.max(1, Duration.between(now, freesUp).toSeconds());
-            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account. "
-                    + "Please try again in " + (seconds + 59) / 60 + " minutes.", Map.of("retry_after_seconds", seconds));
-        }
     }
 
     private void refuse(Account account, StartLogin start, String why) {

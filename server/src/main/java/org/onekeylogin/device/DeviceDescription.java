@@ -33,6 +33,22 @@ public record DeviceDescription(
         return type.screenClass();
     }
 
+    /**
+     * The device a request body describes, refused on field {@code device} when the body leaves it out. Every
+     * sign-in request names the device it signs in, so the check and its wording live here once.
+     */
+    public static DeviceDescription required(@Nullable DeviceDescription device) {
+        return required(device, "Describe the device that signs in.");
+    }
+
+    /** As {@link #required(DeviceDescription)}, for requests that say in their own words what the device is for. */
+    public static DeviceDescription required(@Nullable DeviceDescription device, String refusal) {
+        if (device == null) {
+            throw ApiException.invalid("device", refusal);
+        }
+        return device;
+    }
+
     private static String required(@Nullable String value, String field, int max) {
         String v = optional(value, field, max);
         if (v == null) {

@@ -1,14 +1,10 @@
 package org.onekeylogin.device;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.WireEnum;
 
 /** The kinds of device OneKey signs in, each with its screen class. */
-public enum DeviceType {
+public enum DeviceType implements WireEnum {
     PHONE(ScreenClass.SMALL),
     TABLET(ScreenClass.SMALL),
     LAPTOP(ScreenClass.LARGE),
@@ -17,6 +13,8 @@ public enum DeviceType {
     SET_TOP_BOX(ScreenClass.LARGE),
     PROJECTOR(ScreenClass.LARGE),
     KIOSK(ScreenClass.LARGE);
+
+    private static final String REFUSAL = "Device type must be one of " + WireEnum.wireNames(DeviceType.class) + ".";
 
     private final ScreenClass screenClass;
 
@@ -28,19 +26,8 @@ public enum DeviceType {
         return screenClass;
     }
 
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static DeviceType fromWire(String value) {
-        for (DeviceType t : values()) {
-            if (t.wireName().equalsIgnoreCase(value)) {
-                return t;
-            }
-        }
-        throw ApiException.invalid("device.type", "Device type must be one of "
-                + Arrays.stream(values()).map(DeviceType::wireName).collect(Collectors.joining(", ")) + ".");
+        return WireEnum.fromWire(DeviceType.class, value, "device.type", REFUSAL);
     }
 }

@@ -1,10 +1,9 @@
 package org.onekeylogin.device;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.onekeylogin.system.WireEnum;
 
 /** Why a session ended. */
-public enum RevokeReason {
+public enum RevokeReason implements WireEnum {
     /** The device signed itself out. */
     SIGNED_OUT,
     /** Another device of the account signed it out (seed 000, embodiment 2). */
@@ -19,9 +18,4 @@ public enum RevokeReason {
     REFRESH_TOKEN_REUSED,
     /** Its refresh token expired: the device was not used for as long as a refresh token lives. */
     EXPIRED;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

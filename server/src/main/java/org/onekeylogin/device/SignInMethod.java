@@ -1,13 +1,12 @@
 package org.onekeylogin.device;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.onekeylogin.system.WireEnum;
 
 /**
  * How a session was created. Carried into the token's {@code amr} claim so that services can ask for a step-up
  * before payments or account changes when the sign-in did not involve a secret.
  */
-public enum SignInMethod {
+public enum SignInMethod implements WireEnum {
     PASSWORD("pwd"),
     PHONE_APPROVAL("mca"),
     RECOMMENDATION("home_network"),
@@ -24,10 +23,5 @@ public enum SignInMethod {
     /** The RFC 8176 authentication method reference (or our own where none fits). */
     public String amr() {
         return amr;
-    }
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

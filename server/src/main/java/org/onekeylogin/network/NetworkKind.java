@@ -1,25 +1,14 @@
 package org.onekeylogin.network;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.onekeylogin.system.WireEnum;
 
 /** What a network is taken to be. Only {@link #HOME} networks get account recommendations (seed 002 claim 6). */
-public enum NetworkKind {
+public enum NetworkKind implements WireEnum {
     HOME, OFFICE, PUBLIC, UNKNOWN;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @JsonCreator
     public static NetworkKind fromWire(String value) {
-        for (NetworkKind k : values()) {
-            if (k.wireName().equalsIgnoreCase(value)) {
-                return k;
-            }
-        }
-        throw org.onekeylogin.system.ApiException.invalid("kind", "The kind is 'home', 'office' or 'public'.");
+        return WireEnum.fromWire(NetworkKind.class, value, "kind", "The kind is 'home', 'office' or 'public'.");
     }
 }

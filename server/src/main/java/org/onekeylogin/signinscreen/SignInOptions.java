@@ -1,9 +1,8 @@
 package org.onekeylogin.signinscreen;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
-import java.util.Locale;
 import org.onekeylogin.network.Classification;
+import org.onekeylogin.system.WireEnum;
 
 /**
  * What a device's sign-in screen offers, in the order it should show them: accounts (history first, then
@@ -15,13 +14,8 @@ public record SignInOptions(List<OfferedAccount> accounts, List<Method> methods,
         @org.jspecify.annotations.Nullable Classification network) {
 
     /** Where an offered account comes from. */
-    public enum Source {
-        HISTORY, RECOMMENDATION;
-
-        @JsonValue
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Source implements WireEnum {
+        HISTORY, RECOMMENDATION
     }
 
     /**

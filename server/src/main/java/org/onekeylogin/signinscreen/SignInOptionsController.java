@@ -49,9 +49,7 @@ class SignInOptionsController {
 
     record OptionsRequest(DeviceDescription device, @Nullable NetworkReport network) {
         OptionsRequest {
-            if (device == null) {
-                throw ApiException.invalid("device", "Describe the device whose sign-in screen this is.");
-            }
+            device = DeviceDescription.required(device, "Describe the device whose sign-in screen this is.");
         }
     }
 
@@ -61,9 +59,7 @@ class SignInOptionsController {
             if (handle == null || handle.isBlank() || handle.length() > 64) {
                 throw ApiException.invalid("handle", "Send the handle of the account picked on the sign-in screen.");
             }
-            if (device == null) {
-                throw ApiException.invalid("device", "Describe the device that signs in.");
-            }
+            device = DeviceDescription.required(device);
             if (network == null) {
                 throw ApiException.invalid("network", "Report the network the device is on.");
             }
@@ -75,9 +71,7 @@ class SignInOptionsController {
             if (handle == null || handle.isBlank() || handle.length() > 64) {
                 throw ApiException.invalid("handle", "Send the handle of the account picked on the sign-in screen.");
             }
-            if (device == null) {
-                throw ApiException.invalid("device", "Describe the device that signs in.");
-            }
+            device = DeviceDescription.required(device);
         }
     }
 

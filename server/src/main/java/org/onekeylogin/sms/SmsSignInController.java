@@ -45,9 +45,7 @@ class SmsSignInController {
                 throw ApiException.invalid("phone_number", "Type the phone number.");
             }
             phoneNumber = PhoneNumber.normalize(phoneNumber, "phone_number");
-            if (device == null) {
-                throw ApiException.invalid("device", "Describe the device that signs in.");
-            }
+            device = DeviceDescription.required(device);
         }
     }
 
@@ -61,9 +59,7 @@ class SmsSignInController {
             if (code == null || !code.strip().matches("\\d{6}")) {
                 throw ApiException.invalid("code", "The code has six digits.");
             }
-            if (device == null) {
-                throw ApiException.invalid("device", "Describe the device that signs in.");
-            }
+            device = DeviceDescription.required(device);
             if (scope != null && scope.length() > 200) {
                 throw ApiException.invalid("scope", "The scope is at most 200 characters.");
             }

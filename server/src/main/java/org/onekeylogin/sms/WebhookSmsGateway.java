@@ -8,12 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.onekeylogin.system.Hashing;
+import org.onekeylogin.system.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +35,7 @@ public class WebhookSmsGateway implements SmsGateway {
 
     private final URI url;
     private final byte[] secret;
-    private final int attempts;
-    private final Duration firstBackoff;
+    private final Retry retry;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -49,8 +47,7 @@ public class WebhookSmsGateway implements SmsGateway {
         }
         this.url = URI.create(webhook.url());
         this.secret = webhook.secret().getBytes(StandardCharsets.UTF_8);
-        this.attempts = Math.max(1, webhook.attempts());
-        this.firstBackoff = webhook.firstBackoff();
+        this.retry = Retry.withBackoff(Math.max(1, webhook.attempts()), webhook.firstBackoff(), 2);
         this.json = json;
         this.meters = meters;
         this.clock = clock;
@@ -68,58 +65,43 @@ public class WebhookSmsGateway implements SmsGateway {
     }
 
     private void deliver(String payload, SmsMessage message) {
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            String timestamp = Long.toString(clock.instant().getEpochSecond());
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("X-OneKey-Timestamp", timestamp)
-                    .header("X-OneKey-Signature", "sha256=" + sign(timestamp + "." + payload))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
-            try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status < 500) {
-                    count(status < 300 ? "delivered" : "failed");
-                    if (status >= 300) {
-                        log.warn("SMS service refused a message for {} with {}", message.maskedTo(), status);
-                    }
-                    return;
-                }
-                log.warn("SMS service answered {} for {} (attempt {})", status, message.maskedTo(), attempt);
-            } catch (java.io.IOException e) {
-                log.warn("SMS service unreachable for {} (attempt {}): {}", message.maskedTo(), attempt,
-                        e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (attempt < attempts) {
-                count("retried");
-                sleep(firstBackoff.multipliedBy(1L << (attempt - 1)));
-            }
+        if (retry.run(attempt -> attempt(payload, message, attempt), () -> count("retried"))
+                == Retry.Outcome.GAVE_UP) {
+            count("failed");
         }
-        count("failed");
+    }
+
+    /** One POST, signed afresh so its timestamp is current; true unless the service failed on its side. */
+    private boolean attempt(String payload, SmsMessage message, int attempt) throws InterruptedException {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-OneKey-Timestamp", timestamp)
+                .header("X-OneKey-Signature", "sha256=" + sign(timestamp + "." + payload))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status < 500) {
+                count(status < 300 ? "delivered" : "failed");
+                if (status >= 300) {
+                    log.warn("SMS service refused a message for {} with {}", message.maskedTo(), status);
+                }
+                return true;
+            }
+            log.warn("SMS service answered {} for {} (attempt {})", status, message.maskedTo(), attempt);
+        } catch (java.io.IOException e) {
+            log.warn("SMS service unreachable for {} (attempt {}): {}", message.maskedTo(), attempt,
+                    e.getClass().getSimpleName());
+        }
+        return false;
     }
 
     /** HMAC-SHA256 of {@code content} with the shared secret, lower-case hex. */
     String sign(String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Hashing.hmacSha256Hex(secret, content);
     }
 
     private void count(String outcome) {
         meters.counter("onekey.sms.sent", "gateway", "webhook", "outcome", outcome).increment();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.onekeylogin.approval.ciba;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.onekeylogin.approval.LoginRequestDecided;
 import org.onekeylogin.approval.PhoneApproval;
 import org.onekeylogin.system.AfterCommit;
+import org.onekeylogin.system.Retry;
 import org.onekeylogin.token.TokenProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CibaPing {
 
     private static final Logger log = LoggerFactory.getLogger(CibaPing.class);
-    private static final int ATTEMPTS = 3;
+    /** Three tries, 0.5 s and then 2 s apart. */
+    private static final Retry RETRY = Retry.withBackoff(3, Duration.ofMillis(500), 4);
 
     private final PhoneApproval approval;
     private final TokenProperties clients;
@@ -59,22 +62,17 @@ class CibaPing {
     }
 
     private void deliver(HttpRequest ping) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        RETRY.run(attempt -> {
             try {
                 int status = http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status >= 200 && status < 300) {
-                    return;
+                    return true;
                 }
                 log.warn("CIBA ping answered {} (attempt {})", status, attempt);
-            } catch (Exception e) {
+            } catch (IOException | RuntimeException e) {
                 log.warn("CIBA ping failed (attempt {}): {}", attempt, e.getClass().getSimpleName());
             }
-            try {
-                Thread.sleep(500L * attempt * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+            return false;
+        });
     }
 }

@@ -1,0 +1,103 @@
+package org.onekeylogin.approval;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.onekeylogin.account.Account;
+import org.onekeylogin.account.AccountService;
+import org.onekeylogin.approval.internal.LoginRequestRepository;
+import org.onekeylogin.approval.internal.LoginRequestRepository.Terminal;
+import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.device.DeviceSession;
+import org.onekeylogin.device.DeviceSessionService;
+import org.onekeylogin.push.PushService;
+import org.onekeylogin.system.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * The control terminals of phone-approved sign-in: the phones and tablets signed in to the account, then those of
+ * the accounts it is bound to (a parent's phone approves a child's TV), never the device that asks. They are asked
+ * with a {@code login_request} push event, and told with {@code login_request_closed} when the request was decided
+ * or expired, so the prompt leaves every phone but the one that decided.
+ */
+@Component
+class ControlTerminals {
+
+    /** A terminal to ask; {@code viaBinding} when it belongs to an account the requested one is bound to. */
+    record Found(DeviceSession session, boolean viaBinding) {
+
+        /** How the request remembers it was sent here. */
+        Terminal row() {
+            return new Terminal(session.id(), session.device().id());
+        }
+    }
+
+    private final LoginRequestRepository requests;
+    private final AccountService accounts;
+    private final DeviceSessionService sessions;
+    private final PushService push;
+
+    ControlTerminals(LoginRequestRepository requests, AccountService accounts, DeviceSessionService sessions,
+            PushService push) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.push = push;
+    }
+
+    /** The terminals that may approve a sign-in to {@code account} from {@code requester}, each once. */
+    List<Found> of(Account account, DeviceDescription requester) {
+        Map<String, Found> found = new LinkedHashMap<>();
+        collect(account.id(), false, requester, found);
+        for (String controller : accounts.controllersOf(account.id())) {
+            collect(controller, true, requester, found);
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Shows the new request on every terminal it was sent to. */
+    void ask(LoginRequest request, Account account, List<Found> terminals) {
+        for (Found terminal : terminals) {
+            push.publish(terminal.session().device().id(), terminal.session().id(), "login_request",
+                    LoginRequestView.of(request, account, terminal.viaBinding(), terminal.session()));
+        }
+    }
+
+    /** Tells every terminal of the request but the deciding one (which knows) that it is closed. */
+    void tellClosed(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
+        for (Terminal t : requests.terminals(request.id())) {
+            if (!t.sessionId().equals(deciderSessionId)) {
+                push.publish(t.deviceId(), t.sessionId(), "login_request_closed",
+                        Map.of("request_id", request.id(), "outcome", outcome.wireName()));
+            }
+        }
+    }
+
+    /** Whether the request was sent to this terminal session: only those may decide it. */
+    boolean wasAsked(LoginRequest request, String sessionId) {
+        return requests.terminals(request.id()).stream().anyMatch(t -> t.sessionId().equals(sessionId));
+    }
+
+    /** The open requests this terminal may decide, for a phone that missed the push. */
+    List<LoginRequestView> pendingFor(Caller caller, Instant now) {
+        List<LoginRequest> open = requests.pendingFor(caller.sessionId(), now);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        DeviceSession terminal = sessions.find(caller.sessionId()).orElseThrow();
+        return open.stream().map(r -> {
+            Account account = accounts.get(r.accountId());
+            return LoginRequestView.of(r, account, !account.id().equals(caller.accountId()), terminal);
+        }).toList();
+    }
+
+    private void collect(String accountId, boolean viaBinding, DeviceDescription requester, Map<String, Found> found) {
+        for (DeviceSession s : sessions.activeSmallScreenSessionsOf(accountId)) {
+            if (!s.device().id().equals(requester.id())) {
+                found.putIfAbsent(s.id(), new Found(s, viaBinding));
+            }
+        }
+    }
+}
