@@ -1,6 +1,13 @@
 package org.onekeylogin.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.OneKeyApplication;
 import org.springframework.modulith.core.ApplicationModules;
@@ -9,7 +16,8 @@ import org.springframework.modulith.docs.Documenter;
 /**
  * The features are modules: each top-level package talks to the others only through their public types (never
  * through an {@code internal} package), and no two depend on each other in a cycle. The module documentation in
- * {@code docs/modules} is drawn from the same model, so it cannot drift from the code.
+ * {@code docs/modules} is drawn from the same model; this test fails when it no longer matches the code.
+ * Regenerate it with {@code mvn -pl server test -Dtest=ModuleStructureTest -Donekey.modules.write=true}.
  */
 class ModuleStructureTest {
 
@@ -21,17 +29,41 @@ class ModuleStructureTest {
     }
 
     @Test
-    void whenTheBuildRunsThenTheModuleDocumentationIsWrittenFromTheCode() {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(docsFolder().toString()))
+    void whenTheModuleDocumentationIsDrawnFromTheCodeThenDocsModulesMatchesIt() throws IOException {
+        Path generated = Path.of("target", "modules").toAbsolutePath();
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+        Path docs = repositoryRoot().resolve("docs").resolve("modules");
+        if (Boolean.getBoolean("onekey.modules.write")) {
+            Files.createDirectories(docs);
+            for (Path file : files(generated)) {
+                Files.copy(generated.resolve(file), docs.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        assertThat(files(docs)).as("docs/modules has one file per generated diagram and canvas")
+                .containsExactlyInAnyOrderElementsOf(files(generated));
+        for (Path file : files(generated)) {
+            // the Documenter lists a module's parts in no fixed order, so compare the lines, not their order
+            assertThat(sortedLines(docs.resolve(file))).as("docs/modules/%s is out of date: regenerate it", file)
+                    .isEqualTo(sortedLines(generated.resolve(file)));
+        }
     }
 
-    /** {@code docs/modules} of the repository, whether Maven runs from the root or from {@code server/}. */
-    private static Path docsFolder() {
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.map(Path::getFileName).sorted().toList();
+        }
+    }
+
+    private static List<String> sortedLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().sorted().toList();
+    }
+
+    /** The repository, whether Maven runs from its root or from {@code server/}. */
+    private static Path repositoryRoot() {
         Path here = Path.of("").toAbsolutePath();
-        Path root = here.resolve("docs").toFile().isDirectory() ? here : here.getParent();
-        return root.resolve("docs").resolve("modules");
+        return Files.isDirectory(here.resolve("docs")) ? here : here.getParent();
     }
 }
