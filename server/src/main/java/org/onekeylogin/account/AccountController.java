@@ -73,7 +73,7 @@ class AccountController {
 
     /**
      * Binds another account (e.g. a child's) to the caller's: from now on the caller's phones approve its sign-ins
-     * (seed 000). Knowing that account's password is the proof of the right to do so.
+     * as control terminals. Knowing that account's password is the proof of the right to do so.
      */
     @PostMapping("/api/v1/account/controlled-accounts")
     @ResponseStatus(HttpStatus.CREATED)

@@ -93,7 +93,7 @@ public class AccountService {
         return get(accountId);
     }
 
-    /** Lets the devices of {@code controllerAccountId} approve sign-ins of {@code accountId} (seed 000). */
+    /** Lets the devices of {@code controllerAccountId} approve sign-ins of {@code accountId}: they become its control terminals. */
     public void bind(String accountId, String controllerAccountId) {
         if (accountId.equals(controllerAccountId)) {
             throw ApiException.invalid("controller", "An account cannot be bound to itself.");

@@ -2,7 +2,7 @@ package org.onekeylogin.account;
 
 /**
  * How an account is named on a shared screen: enough for its owner to recognise it ({@code sa****liu1}), not enough
- * for a visitor to learn it (seed 000 Fig. 2, seed 002).
+ * for a visitor to learn it.
  */
 public final class MaskedName {
 

@@ -1,7 +1,7 @@
 package org.onekeylogin.account;
 
 /**
- * Signals that an account may be shared or stolen (seed 002, filtering step): a theft-risk index between 0 and 1,
+ * Signals that an account may be shared or stolen (the recommendation's filtering step): a theft-risk index between 0 and 1,
  * the number of people known to share it, and sign-ins far from its usual places in the last 30 days.
  */
 public record RiskProfile(double theftRiskIndex, int sharerCount, int offsiteSignIns) {

@@ -8,7 +8,7 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceSession;
 
 /**
- * What a control terminal is shown about a request (seed 000, step 3): whose account, which device asks, from
+ * What a control terminal is shown about a request (the third step of phone-approved sign-in): whose account, which device asks, from
  * where and when, whether it is on the same network as this phone — and how many digits to type, but never the
  * code itself. It is also the payload of the {@code login_request} push event.
  */

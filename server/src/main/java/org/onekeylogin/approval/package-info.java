@@ -1,5 +1,5 @@
 /**
- * Phone-approved sign-in (seed 000, all three embodiments; PRODUCT.md section A): a client that is not signed in
+ * Phone-approved sign-in ("one-key login"): a client that is not signed in
  * asks for an account; the server finds the account's control terminals (its signed-in phones and tablets, and
  * those of the accounts it is bound to), shows the client a random code and asks every terminal; the person types
  * that code on the phone (number matching) or denies. The first decision wins. One state machine

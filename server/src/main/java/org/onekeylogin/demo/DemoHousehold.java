@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the Liu family once (a restart on the same database keeps what is there): Dad (VIP), Mum, the kid bound
- * to Mum, Grandma; Dad's phone at home every evening for six weeks and Mum's for the last five days (PRODUCT.md's
- * "Grandma's TV"), replayed through the network rules on past clocks; and the office with 40 colleagues. The home is seen from the loopback addresses, so a browser on the
- * same machine is "at home" at once.
+ * to Mum, Grandma; Dad's phone at home every evening for six weeks and Mum's for the last five days (the
+ * "Grandma's TV" story), replayed through the network rules on
+ * past clocks; and the office with 40 colleagues. The home is seen from the loopback addresses, so a browser on
+ * the same machine is "at home" at once.
  */
 @Component
 @ConditionalOnProperty(prefix = "onekey.demo", name = "enabled", havingValue = "true")

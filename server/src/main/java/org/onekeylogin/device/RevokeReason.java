@@ -6,7 +6,7 @@ import org.onekeylogin.system.WireEnum;
 public enum RevokeReason implements WireEnum {
     /** The device signed itself out. */
     SIGNED_OUT,
-    /** Another device of the account signed it out (seed 000, embodiment 2). */
+    /** Another device of the account signed it out. */
     REMOTE_SIGN_OUT,
     /** The owner said the sign-in was not theirs. */
     NOT_ME,

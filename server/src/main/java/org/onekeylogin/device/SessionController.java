@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** "Signed-in devices": list the account's sessions and sign one out (seed 000, embodiment 2). */
+/** "Signed-in devices": list the account's sessions and sign one out, remotely. */
 @RestController
 class SessionController {
 
@@ -39,7 +39,7 @@ class SessionController {
 
     /**
      * "That wasn't me": signs the device out and tells the service the owner did not sign it in, so that account is
-     * no longer recommended in that network (seed 002) until the owner allows it again.
+     * no longer recommended in that network until the owner allows it again.
      */
     @org.springframework.web.bind.annotation.PostMapping("/api/v1/sessions/{sessionId}/not-me")
     ResponseEntity<Void> notMe(@PathVariable String sessionId, Caller caller, HttpServletRequest http) {

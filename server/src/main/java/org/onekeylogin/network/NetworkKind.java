@@ -3,7 +3,7 @@ package org.onekeylogin.network;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import org.onekeylogin.system.WireEnum;
 
-/** What a network is taken to be. Only {@link #HOME} networks get account recommendations (seed 002 claim 6). */
+/** What a network is taken to be. Only {@link #HOME} networks get account recommendations (the secure-network rule). */
 public enum NetworkKind implements WireEnum {
     HOME, OFFICE, PUBLIC, UNKNOWN;
 

@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What follows a password-less sign-in by recommendation (seed 002): the owner's other devices get a
+ * What follows a password-less sign-in by recommendation: the owner's other devices get a
  * {@code signed_in_elsewhere} event with the new device and how to sign it out, the owner's phone number gets a text,
  * and the owner's reaction feeds back: signing the device out counts as a cancellation, "that wasn't me" also stops
  * recommending the account in that network.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code onekey.recommendation.*}: how many to show and the exclusion thresholds (seed 002 filtering step). */
+/** {@code onekey.recommendation.*}: how many to show and the exclusion thresholds. */
 @ConfigurationProperties("onekey.recommendation")
 public record RecommendationProperties(
         @DefaultValue("6") int maxShown,

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The stories of PRODUCT.md as a person lives them: the demo pages in Debian's Chromium, several devices (browser
+ * The product's stories as a person lives them: the demo pages in Debian's Chromium, several devices (browser
  * profiles) at once, against the service started with the demo household. Screenshots of the main screens are
  * written to {@code target/screenshots}.
  */
