@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.audit.AuditEntry;
@@ -40,16 +39,10 @@ public class DeviceSessionService {
     }
 
     /**
-     * Signs a device in. An earlier session of the same account on the same device is replaced, so a device holds
-     * at most one live session per account.
-     */
-    public DeviceSession open(NewSession request) {
-        return open(request, UUID.randomUUID().toString());
-    }
-
-    /**
-     * Signs a device in under a given session id: flows whose OAuth2 authorization already exists (the device
-     * authorization grant) use its id, so ending the session finds its tokens.
+     * Signs a device in under the id its OAuth2 authorization has or will have, so ending the session finds its
+     * tokens. An earlier session of the same account on the same device is replaced, so a device holds at most one
+     * live session per account. Sign-ins call this through {@code DeviceSignIn}, inside the transaction that also
+     * stores the tokens.
      */
     public DeviceSession open(NewSession request, String sessionId) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

@@ -33,6 +33,7 @@ import org.onekeylogin.system.SecretGenerator;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds a device's sign-in options and turns a pick into a phone approval. Handles carry 128 random bits, are
@@ -102,8 +103,10 @@ public class SignInChoices {
 
     /**
      * Signs a device in to a recommended account, without a password (seed 002): the handle must have been offered
-     * to this device in this network. The session's {@code amr} says so, for services that want a step-up.
+     * to this device in this network. The session's {@code amr} says so, for services that want a step-up. One
+     * transaction: when the sign-in fails, the handle still works and the pick is not counted.
      */
+    @Transactional(noRollbackFor = ApiException.class)
     public DeviceSignIn.SignedIn signInRecommended(String handle, DeviceDescription device, ObservedNetwork network,
             String clientId, @Nullable String ip) {
         SignInChoiceStore.Choice choice = store.redeem(hash(handle), device.id(), clock.instant())

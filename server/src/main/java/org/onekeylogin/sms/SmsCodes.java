@@ -27,6 +27,7 @@ import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.SecretGenerator;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Phone number + SMS code sign-in: six-digit codes valid five minutes, five wrong attempts, a minute between
@@ -89,6 +90,11 @@ public class SmsCodes {
         return new CodeRequested(properties.codeTtl().toSeconds(), properties.resendAfter().toSeconds());
     }
 
+    /**
+     * Checks the code and signs the device in, in one transaction: when the sign-in fails, the code is not used up
+     * and an account registered for the number is not kept. A refusal still records the wrong attempt.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
     public DeviceSignIn.SignedIn verify(String phone, String typed, DeviceDescription device, String clientId,
             Set<String> scopes, @Nullable String ip) {
         Instant now = clock.instant();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.onekeylogin.system.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with the shared secret, of {@code <timestamp> + "." + <raw request body>}. Receivers should recompute it,
  * compare in constant time, and refuse timestamps more than a few minutes old.
  *
- * <p>Delivery runs on a virtual thread; connection failures and 5xx answers are retried with exponential back-off
+ * <p>Delivery starts once the sender's transaction has committed (at once outside one) and runs on a virtual
+ * thread; connection failures and 5xx answers are retried with exponential back-off
  * ({@code onekey.sms.webhook.attempts}, {@code first-backoff}). The counter {@code onekey.sms.sent} (tags
  * {@code gateway}, {@code outcome}: delivered, retried, failed) makes failures visible.
  */
@@ -64,7 +66,8 @@ public class WebhookSmsGateway implements SmsGateway {
         body.put("text", message.text());
         body.put("purpose", message.purpose());
         String payload = json.writeValueAsString(body);
-        Thread.ofVirtual().start(() -> deliver(payload, message));
+        // a text about a sign-in that rolls back must never reach the phone
+        AfterCommit.run(() -> Thread.ofVirtual().start(() -> deliver(payload, message)));
     }
 
     private void deliver(String payload, SmsMessage message) {

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.onekeylogin.network.AccountActivity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Networks, their addresses, presence and per-account liveness. Every query is served by a key or V10 index. */
 @Repository
@@ -19,9 +22,12 @@ public class NetworkStore {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    public NetworkStore(JdbcClient jdbc) {
+    public NetworkStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public void upsertEnv(String id, String security, Instant now) {
@@ -73,11 +79,12 @@ public class NetworkStore {
                 .params(networkId, accountId).query(Double.class).optional();
         if (current.isEmpty()) {
             try {
-                jdbc.sql("INSERT INTO network_account (network_id, account_id, first_seen_at, last_active_at, "
-                                + "log_liveness, window_start, window_sign_ins, window_active_s, picked, ignored, "
-                                + "cancelled, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, FALSE)")
+                savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO network_account (network_id, "
+                                + "account_id, first_seen_at, last_active_at, log_liveness, window_start, "
+                                + "window_sign_ins, window_active_s, picked, ignored, cancelled, suppressed) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, FALSE)")
                         .params(networkId, accountId, utc(now), utc(now), logWeight, utc(now), signIns, activeSeconds)
-                        .update();
+                        .update());
                 return;
             } catch (org.springframework.dao.DuplicateKeyException raced) {
                 current = Optional.of(logWeight);
@@ -144,9 +151,13 @@ public class NetworkStore {
                 .params(networkId, utc(since)).query(String.class).list();
     }
 
+    /**
+     * Inserts under a savepoint: a sign-in records its network inside its transaction, which PostgreSQL would
+     * otherwise refuse to continue after losing the race.
+     */
     private void insertIgnoringRace(String sql, Object... params) {
         try {
-            jdbc.sql(sql).params(params).update();
+            savepoint.executeWithoutResult(status -> jdbc.sql(sql).params(params).update());
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // another request created the row first; the next report updates it
         }
