@@ -126,11 +126,16 @@ public class DeviceSessionService {
         sessions.setAccessTokenId(sessionId, tokenId);
     }
 
-    /** Notes that a session was used now, at most once per {@link #TOUCH_INTERVAL}. */
-    public void touch(String sessionId, Instant lastSeenAt) {
+    /**
+     * Notes that a request used the session, as read for that request: one conditional UPDATE when its
+     * {@code last_seen_at} is more than {@link #TOUCH_INTERVAL} old, nothing otherwise. The condition is in the
+     * statement, so requests racing on several nodes write it once.
+     */
+    public void noteUse(DeviceSession session) {
         Instant now = clock.instant();
-        if (lastSeenAt.plus(TOUCH_INTERVAL).isBefore(now)) {
-            sessions.touch(sessionId, now);
+        Instant staleBefore = now.minus(TOUCH_INTERVAL);
+        if (session.lastSeenAt().isBefore(staleBefore)) {
+            sessions.touchIfSeenBefore(session.id(), now, staleBefore);
         }
     }
 }

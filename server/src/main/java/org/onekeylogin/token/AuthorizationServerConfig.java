@@ -16,7 +16,9 @@ import org.onekeylogin.token.internal.CallerArgumentResolver;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
 import org.onekeylogin.token.internal.RefreshTokenReuse;
+import org.onekeylogin.token.internal.RefreshTokenRotation;
 import org.onekeylogin.token.internal.RevocationEndsSession;
+import org.onekeylogin.token.internal.SessionAuthorizations;
 import org.onekeylogin.token.internal.SessionTokenCustomizer;
 import org.onekeylogin.token.internal.SigningKeys;
 import org.onekeylogin.token.internal.VerifiedTokenCache;
@@ -55,6 +57,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Acce
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -71,7 +74,8 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, DeviceSessionService sessions,
             AuthorizationServerSettings settings, List<TokenGrantExtension> grants,
-            List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse) throws Exception {
+            List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse,
+            PlatformTransactionManager transactions) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
@@ -84,6 +88,8 @@ class AuthorizationServerConfig {
             customizers.forEach(customizer -> customizer.customize(server));
             server.tokenEndpoint(token -> {
                 token.errorResponseHandler(reuse);
+                token.authenticationProviders(providers -> providers.replaceAll(
+                        provider -> RefreshTokenRotation.around(provider, reuse, transactions)));
                 grants.forEach(grant -> token
                         .accessTokenRequestConverter(grant.converter())
                         .authenticationProvider(grant.provider()));
@@ -162,9 +168,11 @@ class AuthorizationServerConfig {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
+    /** Spring's JDBC store, telling each device session the id of its newest access token as it is saved. */
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
+            DeviceSessionService sessions, PlatformTransactionManager transactions) {
+        return new SessionAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), sessions, transactions);
     }
 
     @Bean
@@ -173,16 +181,15 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    RefreshTokenReuse refreshTokenReuse(JdbcClient jdbc, DeviceSessionService sessions, Clock clock,
-            TokenProperties properties) {
-        return new RefreshTokenReuse(jdbc, sessions, clock, properties.tokens().refreshTokenTtl());
+    RefreshTokenReuse refreshTokenReuse(JdbcClient jdbc, PlatformTransactionManager transactions,
+            DeviceSessionService sessions, Clock clock, TokenProperties properties) {
+        return new RefreshTokenReuse(jdbc, transactions, sessions, clock, properties.tokens().refreshTokenTtl());
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions,
-            RefreshTokenReuse reuse, Clock clock) {
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, Clock clock) {
         var jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
-        jwt.setJwtCustomizer(new SessionTokenCustomizer(sessions, reuse));
+        jwt.setJwtCustomizer(new SessionTokenCustomizer());
         jwt.setClock(clock);
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);

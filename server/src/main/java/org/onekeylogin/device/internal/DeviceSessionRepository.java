@@ -111,8 +111,10 @@ public class DeviceSessionRepository {
         jdbc.sql("UPDATE device_session SET access_token_id = ? WHERE id = ?").params(tokenId, id).update();
     }
 
-    public void touch(String id, Instant now) {
-        jdbc.sql("UPDATE device_session SET last_seen_at = ? WHERE id = ?").params(utc(now), id).update();
+    /** Moves {@code last_seen_at} to now if it is older than {@code staleBefore}; one statement, by primary key. */
+    public void touchIfSeenBefore(String id, Instant now, Instant staleBefore) {
+        jdbc.sql("UPDATE device_session SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?")
+                .params(utc(now), id, utc(staleBefore)).update();
     }
 
     private static DeviceSession map(ResultSet rs, int row) throws SQLException {
