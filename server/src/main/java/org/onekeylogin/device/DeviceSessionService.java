@@ -64,6 +64,11 @@ public class DeviceSessionService {
         return sessions.find(sessionId);
     }
 
+    /** The accounts that signed in on this device, most recent first: the device's sign-in history. */
+    public List<AccountOnDevice> accountsSignedInOn(String deviceId, int limit) {
+        return sessions.accountsOn(deviceId, limit);
+    }
+
     public List<DeviceSession> activeSessionsOf(String accountId) {
         return sessions.activeOfAccount(accountId);
     }

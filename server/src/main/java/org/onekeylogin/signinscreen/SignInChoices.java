@@ -15,7 +15,9 @@ import org.onekeylogin.approval.PhoneApproval;
 import org.onekeylogin.approval.StartLogin;
 import java.util.HashSet;
 import java.util.Set;
+import org.onekeylogin.device.AccountOnDevice;
 import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.ScreenClass;
 import org.onekeylogin.device.SessionOpened;
 import org.onekeylogin.device.SignInMethod;
@@ -52,11 +54,13 @@ public class SignInChoices {
     private final Recommendations recommendations;
     private final NetworkEnvironments networks;
     private final DeviceSignIn signIn;
+    private final DeviceSessionService sessions;
     private final Clock clock;
 
     public SignInChoices(SignInChoiceStore store, AccountService accounts, PhoneApproval approval,
             SecretGenerator secrets, Recommendations recommendations, NetworkEnvironments networks,
-            DeviceSignIn signIn, Clock clock) {
+            DeviceSignIn signIn, DeviceSessionService sessions, Clock clock) {
+        this.sessions = sessions;
         this.recommendations = recommendations;
         this.networks = networks;
         this.signIn = signIn;
@@ -71,7 +75,7 @@ public class SignInChoices {
         Instant now = clock.instant();
         List<SignInOptions.OfferedAccount> offered = new ArrayList<>();
         Set<String> inHistory = new HashSet<>();
-        for (SignInChoiceStore.HistoryEntry entry : store.history(device.id(), MAX_ACCOUNTS)) {
+        for (AccountOnDevice entry : sessions.accountsSignedInOn(device.id(), MAX_ACCOUNTS)) {
             accounts.find(entry.accountId()).filter(Account::isActive).ifPresent(account -> {
                 inHistory.add(account.id());
                 offered.add(offer(account, SignInOptions.Source.HISTORY, device, null, now, entry.signedIn(), false));

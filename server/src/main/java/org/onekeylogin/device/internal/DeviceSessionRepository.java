@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.onekeylogin.device.AccountOnDevice;
 import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceType;
@@ -69,10 +70,10 @@ public class DeviceSessionRepository {
 
     public void insertSession(DeviceSession s) {
         jdbc.sql("INSERT INTO device_session (id, account_id, device_id, client_id, method, network_label, "
-                        + "ip_address, authorization_id, created_at, last_seen_at, small_screen, network_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "ip_address, created_at, last_seen_at, small_screen, network_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.accountId(), s.device().id(), s.clientId(), s.method().name(), s.networkLabel(),
-                        s.ipAddress(), s.id(), utc(s.createdAt()), utc(s.lastSeenAt()),
+                        s.ipAddress(), utc(s.createdAt()), utc(s.lastSeenAt()),
                         s.device().screenClass() == ScreenClass.SMALL, s.networkId())
                 .update();
     }
@@ -93,6 +94,18 @@ public class DeviceSessionRepository {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + FROM
                         + "WHERE s.account_id = ? AND s.small_screen = TRUE AND s.revoked_at IS NULL")
                 .param(accountId).query(DeviceSessionRepository::map).list();
+    }
+
+    /** The accounts that signed in on a device, most recent first (served by the device_id index). */
+    public List<AccountOnDevice> accountsOn(String deviceId, int limit) {
+        return jdbc.sql("SELECT account_id, MAX(created_at) AS last_sign_in, "
+                        + "SUM(CASE WHEN revoked_at IS NULL THEN 1 ELSE 0 END) AS active "
+                        + "FROM device_session WHERE device_id = ? GROUP BY account_id "
+                        + "ORDER BY last_sign_in DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param(deviceId)
+                .query((rs, n) -> new AccountOnDevice(rs.getString("account_id"), instant(rs, "last_sign_in"),
+                        rs.getLong("active") > 0))
+                .list();
     }
 
     public List<String> activeIdsOf(String accountId, String deviceId) {
