@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.onekeylogin.device.DeviceSessionService;
-import org.onekeylogin.token.internal.ActiveSessionValidator;
-import org.onekeylogin.token.internal.CallerArgumentResolver;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
 import org.onekeylogin.token.internal.RefreshTokenReuse;
@@ -21,27 +19,19 @@ import org.onekeylogin.token.internal.RevocationEndsSession;
 import org.onekeylogin.token.internal.SessionAuthorizations;
 import org.onekeylogin.token.internal.SessionTokenCustomizer;
 import org.onekeylogin.token.internal.SigningKeys;
-import org.onekeylogin.token.internal.VerifiedTokenCache;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -58,13 +48,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Refr
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Spring's OAuth2 authorization server, configured for OneKey: clients from configuration, authorizations in the
- * database, an ES256 key that persists, rotating refresh tokens, public device clients, and a JWT decoder for the
- * JSON API that also checks the device session is still signed in.
+ * database, an ES256 key that persists, rotating refresh tokens and public device clients. How the JSON API checks
+ * the tokens it issues is {@link ApiTokenCheckConfig}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -194,31 +182,5 @@ class AuthorizationServerConfig {
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), refresh);
-    }
-
-    /**
-     * Verifies access tokens at the JSON API and the user-info endpoint: the signature once per token (cached),
-     * expiry and the device session on every request.
-     */
-    @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions, Clock clock) {
-        NimbusJwtDecoder signatureOnly = NimbusJwtDecoder.withJwkSource(jwkSource)
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
-                .build();
-        signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
-        var timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        return new VerifiedTokenCache(signatureOnly,
-                new DelegatingOAuth2TokenValidator<>(timestamps, new ActiveSessionValidator(sessions)), clock, 100_000);
-    }
-
-    @Bean
-    WebMvcConfigurer callerArguments() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
-            }
-        };
     }
 }
