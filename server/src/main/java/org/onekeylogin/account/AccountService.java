@@ -10,7 +10,7 @@ import org.onekeylogin.account.internal.AccountRepository;
 import org.onekeylogin.account.internal.AccountRepository.StoredAccount;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
-import org.springframework.dao.DuplicateKeyException;
+import org.onekeylogin.system.InsertOnce;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -20,11 +20,13 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
+    private final InsertOnce inserts;
     private final Clock clock;
     /** Compared against when the account does not exist, so both answers cost the same time. */
     private final String unknownAccountHash;
 
-    public AccountService(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    public AccountService(AccountRepository accounts, PasswordEncoder passwords, InsertOnce inserts, Clock clock) {
+        this.inserts = inserts;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
@@ -42,9 +44,9 @@ public class AccountService {
         var account = new Account(UUID.randomUUID().toString(), registration.loginName(), registration.phoneNumber(),
                 registration.displayName(), AccountStatus.ACTIVE, MembershipTier.FREE, 1, RiskProfile.NONE,
                 Consents.DEFAULTS, clock.instant());
-        try {
-            accounts.insert(account, passwords.encode(registration.password()));
-        } catch (DuplicateKeyException raced) {
+        String hash = passwords.encode(registration.password());
+        // under a savepoint: losing the race inside a caller's transaction must not abort it
+        if (!inserts.insert(() -> accounts.insert(account, hash))) {
             throw new ApiException(ErrorCode.LOGIN_NAME_TAKEN, "That login name or phone number is taken.");
         }
         return account;

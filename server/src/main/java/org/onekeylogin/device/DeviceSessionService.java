@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.audit.AuditEntry;
@@ -40,16 +39,10 @@ public class DeviceSessionService {
     }
 
     /**
-     * Signs a device in. An earlier session of the same account on the same device is replaced, so a device holds
-     * at most one live session per account.
-     */
-    public DeviceSession open(NewSession request) {
-        return open(request, UUID.randomUUID().toString());
-    }
-
-    /**
-     * Signs a device in under a given session id: flows whose OAuth2 authorization already exists (the device
-     * authorization grant) use its id, so ending the session finds its tokens.
+     * Signs a device in under the id its OAuth2 authorization has or will have, so ending the session finds its
+     * tokens. An earlier session of the same account on the same device is replaced, so a device holds at most one
+     * live session per account. Sign-ins call this through {@code DeviceSignIn}, inside the transaction that also
+     * stores the tokens.
      */
     public DeviceSession open(NewSession request, String sessionId) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -69,6 +62,11 @@ public class DeviceSessionService {
 
     public Optional<DeviceSession> find(String sessionId) {
         return sessions.find(sessionId);
+    }
+
+    /** The accounts that signed in on this device, most recent first: the device's sign-in history. */
+    public List<AccountOnDevice> accountsSignedInOn(String deviceId, int limit) {
+        return sessions.accountsOn(deviceId, limit);
     }
 
     public List<DeviceSession> activeSessionsOf(String accountId) {
@@ -133,11 +131,16 @@ public class DeviceSessionService {
         sessions.setAccessTokenId(sessionId, tokenId);
     }
 
-    /** Notes that a session was used now, at most once per {@link #TOUCH_INTERVAL}. */
-    public void touch(String sessionId, Instant lastSeenAt) {
+    /**
+     * Notes that a request used the session, as read for that request: one conditional UPDATE when its
+     * {@code last_seen_at} is more than {@link #TOUCH_INTERVAL} old, nothing otherwise. The condition is in the
+     * statement, so requests racing on several nodes write it once.
+     */
+    public void noteUse(DeviceSession session) {
         Instant now = clock.instant();
-        if (lastSeenAt.plus(TOUCH_INTERVAL).isBefore(now)) {
-            sessions.touch(sessionId, now);
+        Instant staleBefore = now.minus(TOUCH_INTERVAL);
+        if (session.lastSeenAt().isBefore(staleBefore)) {
+            sessions.touchIfSeenBefore(session.id(), now, staleBefore);
         }
     }
 }

@@ -1,28 +1,22 @@
 package org.onekeylogin.devicecode;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.audit.AuditEntry;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
 import org.onekeylogin.device.DeviceSession;
-import org.onekeylogin.device.DeviceSessionService;
-import org.onekeylogin.device.NewSession;
-import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.devicecode.internal.DeviceCodeRequestStore;
 import org.onekeylogin.devicecode.internal.DeviceCodeRequestStore.DeviceCodeRequest;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.RateLimiter;
 import org.onekeylogin.system.Caller;
-import org.onekeylogin.token.TokenIssuer;
+import org.onekeylogin.signin.DeviceSignIn;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -30,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The phone's side of QR-code sign-in (RFC 8628): look a user code up and see which device asks, then approve —
@@ -44,18 +39,16 @@ public class DeviceCodeApproval {
 
     private final OAuth2AuthorizationService authorizations;
     private final DeviceCodeRequestStore requests;
-    private final DeviceSessionService sessions;
-    private final TokenIssuer tokens;
+    private final DeviceSignIn signIn;
     private final RateLimiter limits;
     private final AuditLog audit;
     private final Clock clock;
 
     public DeviceCodeApproval(OAuth2AuthorizationService authorizations, DeviceCodeRequestStore requests,
-            DeviceSessionService sessions, TokenIssuer tokens, RateLimiter limits, AuditLog audit, Clock clock) {
+            DeviceSignIn signIn, RateLimiter limits, AuditLog audit, Clock clock) {
         this.authorizations = authorizations;
         this.requests = requests;
-        this.sessions = sessions;
-        this.tokens = tokens;
+        this.signIn = signIn;
         this.limits = limits;
         this.audit = audit;
         this.clock = clock;
@@ -76,22 +69,16 @@ public class DeviceCodeApproval {
                 r.ipAddress(), r.createdAt(), r.expiresAt(), requestedScopes(pending.authorization()));
     }
 
-    /** Signs the device that showed the code into the caller's account. */
+    /**
+     * Signs the device that showed the code into the caller's account, in one transaction with the approval's audit
+     * entry. A refusal (an unknown or expired code) records nothing.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
     public void approve(String typedCode, Caller caller) {
         Pending pending = pending(typedCode, caller);
-        OAuth2Authorization authorization = pending.authorization();
         DeviceCodeRequest request = pending.request();
-        DeviceSession session = sessions.open(new NewSession(caller.accountId(), request.device(), request.clientId(),
-                SignInMethod.QR_CODE, request.ipAddress(), null, null), authorization.getId());
-        var principal = UsernamePasswordAuthenticationToken.authenticated(caller.accountId(), null, List.of());
-        OAuth2Authorization.Builder approved = OAuth2Authorization.from(authorization)
-                .principalName(caller.accountId())
-                .authorizedScopes(requestedScopes(authorization))
-                .invalidate(authorization.getToken(OAuth2UserCode.class).getToken())
-                .attribute(Principal.class.getName(), principal)
-                .attributes(attributes -> attributes.remove(OAuth2ParameterNames.SCOPE));
-        tokens.attachSession(approved, session);
-        authorizations.save(approved.build());
+        DeviceSession session = signIn.signInByDeviceCode(caller.accountId(), request.device(), request.clientId(),
+                request.ipAddress(), pending.authorization());
         audit.record(new AuditEntry(AuditEventType.LOGIN_APPROVED, AuditEntry.Outcome.SUCCESS, caller.accountId(),
                 request.device().id(), session.id(), caller.sessionId(), request.ipAddress(), "qr_code"));
     }

@@ -18,9 +18,7 @@ record PasswordSignInRequest(String login, String password, DeviceDescription de
         if (password == null || password.isEmpty() || password.length() > 128) {
             throw ApiException.invalid("password", "Type the password (at most 128 characters).");
         }
-        if (device == null) {
-            throw ApiException.invalid("device", "Describe the device that signs in.");
-        }
+        device = DeviceDescription.required(device);
         if (scope != null && scope.length() > 200) {
             throw ApiException.invalid("scope", "The scope is at most 200 characters.");
         }

@@ -15,7 +15,9 @@ import org.onekeylogin.approval.PhoneApproval;
 import org.onekeylogin.approval.StartLogin;
 import java.util.HashSet;
 import java.util.Set;
+import org.onekeylogin.device.AccountOnDevice;
 import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.ScreenClass;
 import org.onekeylogin.device.SessionOpened;
 import org.onekeylogin.device.SignInMethod;
@@ -33,6 +35,7 @@ import org.onekeylogin.system.SecretGenerator;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds a device's sign-in options and turns a pick into a phone approval. Handles carry 128 random bits, are
@@ -51,11 +54,13 @@ public class SignInChoices {
     private final Recommendations recommendations;
     private final NetworkEnvironments networks;
     private final DeviceSignIn signIn;
+    private final DeviceSessionService sessions;
     private final Clock clock;
 
     public SignInChoices(SignInChoiceStore store, AccountService accounts, PhoneApproval approval,
             SecretGenerator secrets, Recommendations recommendations, NetworkEnvironments networks,
-            DeviceSignIn signIn, Clock clock) {
+            DeviceSignIn signIn, DeviceSessionService sessions, Clock clock) {
+        this.sessions = sessions;
         this.recommendations = recommendations;
         this.networks = networks;
         this.signIn = signIn;
@@ -70,7 +75,7 @@ public class SignInChoices {
         Instant now = clock.instant();
         List<SignInOptions.OfferedAccount> offered = new ArrayList<>();
         Set<String> inHistory = new HashSet<>();
-        for (SignInChoiceStore.HistoryEntry entry : store.history(device.id(), MAX_ACCOUNTS)) {
+        for (AccountOnDevice entry : sessions.accountsSignedInOn(device.id(), MAX_ACCOUNTS)) {
             accounts.find(entry.accountId()).filter(Account::isActive).ifPresent(account -> {
                 inHistory.add(account.id());
                 offered.add(offer(account, SignInOptions.Source.HISTORY, device, null, now, entry.signedIn(), false));
@@ -102,8 +107,10 @@ public class SignInChoices {
 
     /**
      * Signs a device in to a recommended account, without a password (seed 002): the handle must have been offered
-     * to this device in this network. The session's {@code amr} says so, for services that want a step-up.
+     * to this device in this network. The session's {@code amr} says so, for services that want a step-up. One
+     * transaction: when the sign-in fails, the handle still works and the pick is not counted.
      */
+    @Transactional(noRollbackFor = ApiException.class)
     public DeviceSignIn.SignedIn signInRecommended(String handle, DeviceDescription device, ObservedNetwork network,
             String clientId, @Nullable String ip) {
         SignInChoiceStore.Choice choice = store.redeem(hash(handle), device.id(), clock.instant())

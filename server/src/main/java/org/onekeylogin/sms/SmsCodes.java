@@ -22,7 +22,6 @@ import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.sms.internal.SmsCodeStore;
 import org.onekeylogin.sms.internal.SmsCodeStore.StoredCode;
-import org.onekeylogin.system.AfterCommit;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
@@ -68,8 +67,7 @@ public class SmsCodes {
 
     /**
      * Asks for a code. The number's and the address's limits are checked and the new code recorded under their row
-     * locks, in one transaction, so a burst of requests gets exactly the codes the limits allow; the text goes out
-     * after the commit.
+     * locks, in one transaction, so a burst of requests gets exactly the codes the limits allow.
      */
     @Transactional
     public CodeRequested request(String phone, DeviceDescription device, @Nullable String ip) {
@@ -98,13 +96,18 @@ public class SmsCodes {
         String code = secrets.digits(6);
         codes.insert(id, phone, hash(id, code), device.id(), ip, now, now.plus(properties.codeTtl()));
         if (properties.autoRegister() || accounts.findByIdentifier(phone).isPresent()) {
-            var text = new SmsMessage(phone, "Your OneKey sign-in code is " + code + ". It expires in "
-                    + properties.codeTtl().toMinutes() + " minutes. Never share it.", "sign_in_code");
-            AfterCommit.run(() -> gateway.send(text));
+            // gateways that leave the service start their delivery after the commit (SmsGateway)
+            gateway.send(new SmsMessage(phone, "Your OneKey sign-in code is " + code + ". It expires in "
+                    + properties.codeTtl().toMinutes() + " minutes. Never share it.", "sign_in_code"));
         }
         return new CodeRequested(properties.codeTtl().toSeconds(), properties.resendAfter().toSeconds());
     }
 
+    /**
+     * Checks the code and signs the device in, in one transaction: when the sign-in fails, the code is not used up
+     * and an account registered for the number is not kept. A refusal still records the wrong attempt.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
     public DeviceSignIn.SignedIn verify(String phone, String typed, DeviceDescription device, String clientId,
             Set<String> scopes, @Nullable String ip) {
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.onekeylogin.system.AfterCommit;
 import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.Retry;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with the shared secret, of {@code <timestamp> + "." + <raw request body>}. Receivers should recompute it,
  * compare in constant time, and refuse timestamps more than a few minutes old.
  *
- * <p>Delivery runs on a virtual thread; connection failures and 5xx answers are retried with exponential back-off
+ * <p>Delivery starts once the sender's transaction has committed (at once outside one) and runs on a virtual
+ * thread; connection failures and 5xx answers are retried with exponential back-off
  * ({@code onekey.sms.webhook.attempts}, {@code first-backoff}). The counter {@code onekey.sms.sent} (tags
  * {@code gateway}, {@code outcome}: delivered, retried, failed) makes failures visible.
  */
@@ -61,7 +63,8 @@ public class WebhookSmsGateway implements SmsGateway {
         body.put("text", message.text());
         body.put("purpose", message.purpose());
         String payload = json.writeValueAsString(body);
-        Thread.ofVirtual().start(() -> deliver(payload, message));
+        // a text about a sign-in that rolls back must never reach the phone
+        AfterCommit.run(() -> Thread.ofVirtual().start(() -> deliver(payload, message)));
     }
 
     private void deliver(String payload, SmsMessage message) {

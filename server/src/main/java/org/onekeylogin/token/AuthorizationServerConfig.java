@@ -11,35 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.onekeylogin.device.DeviceSessionService;
-import org.onekeylogin.token.internal.ActiveSessionValidator;
-import org.onekeylogin.token.internal.CallerArgumentResolver;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
 import org.onekeylogin.token.internal.RefreshTokenReuse;
+import org.onekeylogin.token.internal.RefreshTokenRotation;
 import org.onekeylogin.token.internal.RevocationEndsSession;
+import org.onekeylogin.token.internal.SessionAuthorizations;
 import org.onekeylogin.token.internal.SessionTokenCustomizer;
 import org.onekeylogin.token.internal.SigningKeys;
-import org.onekeylogin.token.internal.VerifiedTokenCache;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -55,13 +47,12 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Acce
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Spring's OAuth2 authorization server, configured for OneKey: clients from configuration, authorizations in the
- * database, an ES256 key that persists, rotating refresh tokens, public device clients, and a JWT decoder for the
- * JSON API that also checks the device session is still signed in.
+ * database, an ES256 key that persists, rotating refresh tokens and public device clients. How the JSON API checks
+ * the tokens it issues is {@link ApiTokenCheckConfig}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -71,7 +62,8 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, DeviceSessionService sessions,
             AuthorizationServerSettings settings, List<TokenGrantExtension> grants,
-            List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse) throws Exception {
+            List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse,
+            PlatformTransactionManager transactions) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
@@ -84,6 +76,8 @@ class AuthorizationServerConfig {
             customizers.forEach(customizer -> customizer.customize(server));
             server.tokenEndpoint(token -> {
                 token.errorResponseHandler(reuse);
+                token.authenticationProviders(providers -> providers.replaceAll(
+                        provider -> RefreshTokenRotation.around(provider, reuse, transactions)));
                 grants.forEach(grant -> token
                         .accessTokenRequestConverter(grant.converter())
                         .authenticationProvider(grant.provider()));
@@ -162,9 +156,11 @@ class AuthorizationServerConfig {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
+    /** Spring's JDBC store, telling each device session the id of its newest access token as it is saved. */
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
+            DeviceSessionService sessions, PlatformTransactionManager transactions) {
+        return new SessionAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), sessions, transactions);
     }
 
     @Bean
@@ -173,45 +169,18 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    RefreshTokenReuse refreshTokenReuse(JdbcClient jdbc, DeviceSessionService sessions, Clock clock,
-            TokenProperties properties) {
-        return new RefreshTokenReuse(jdbc, sessions, clock, properties.tokens().refreshTokenTtl());
+    RefreshTokenReuse refreshTokenReuse(JdbcClient jdbc, PlatformTransactionManager transactions,
+            DeviceSessionService sessions, Clock clock, TokenProperties properties) {
+        return new RefreshTokenReuse(jdbc, transactions, sessions, clock, properties.tokens().refreshTokenTtl());
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions,
-            RefreshTokenReuse reuse, Clock clock) {
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, Clock clock) {
         var jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
-        jwt.setJwtCustomizer(new SessionTokenCustomizer(sessions, reuse));
+        jwt.setJwtCustomizer(new SessionTokenCustomizer());
         jwt.setClock(clock);
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), refresh);
-    }
-
-    /**
-     * Verifies access tokens at the JSON API and the user-info endpoint: the signature once per token (cached),
-     * expiry and the device session on every request.
-     */
-    @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions, Clock clock) {
-        NimbusJwtDecoder signatureOnly = NimbusJwtDecoder.withJwkSource(jwkSource)
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
-                .build();
-        signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
-        var timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        return new VerifiedTokenCache(signatureOnly,
-                new DelegatingOAuth2TokenValidator<>(timestamps, new ActiveSessionValidator(sessions)), clock, 100_000);
-    }
-
-    @Bean
-    WebMvcConfigurer callerArguments() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
-            }
-        };
     }
 }

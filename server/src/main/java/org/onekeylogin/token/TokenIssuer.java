@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.OAuth2UserCode;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -71,12 +73,17 @@ public class TokenIssuer {
         return clientId;
     }
 
+    /**
+     * The scopes a sign-in to {@code clientId} will be granted, or the refusal. Sign-ins ask this before they write
+     * anything, so a refused request leaves nothing behind and {@link #issue} fails only on unexpected errors.
+     */
+    public Set<String> grantableScopes(String clientId, Set<String> requested) {
+        return grantedScopes(client(clientId), requested);
+    }
+
     public SessionTokens issue(TokenRequest request) {
         DeviceSession session = request.session();
-        RegisteredClient client = clients.findByClientId(session.clientId());
-        if (client == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_CLIENT, "Client '" + session.clientId() + "' is not registered.");
-        }
+        RegisteredClient client = client(session.clientId());
         Set<String> scopes = grantedScopes(client, request.scopes());
         Authentication principal = UsernamePasswordAuthenticationToken.authenticated(session.accountId(), null,
                 List.of());
@@ -138,10 +145,31 @@ public class TokenIssuer {
     }
 
     /**
+     * Approves a pending device-code authorization (RFC 8628) for the session just opened under its id: the user
+     * code stops working, and the device's next poll of the token endpoint gets, from Spring's own device-code
+     * grant, tokens that carry the session and end with it.
+     */
+    public void approveDeviceCode(OAuth2Authorization pending, DeviceSession session) {
+        if (!pending.getId().equals(session.id())) {
+            throw new IllegalArgumentException("A device-code session takes the id of its authorization");
+        }
+        Set<String> scopes = pending.getAttribute(OAuth2ParameterNames.SCOPE);
+        var principal = UsernamePasswordAuthenticationToken.authenticated(session.accountId(), null, List.of());
+        OAuth2Authorization.Builder approved = OAuth2Authorization.from(pending)
+                .principalName(session.accountId())
+                .authorizedScopes(scopes == null ? Set.of() : scopes)
+                .invalidate(pending.getToken(OAuth2UserCode.class).getToken())
+                .attribute(Principal.class.getName(), principal)
+                .attributes(attributes -> attributes.remove(OAuth2ParameterNames.SCOPE));
+        attachSession(approved, session);
+        authorizations.save(approved.build());
+    }
+
+    /**
      * Marks an authorization as belonging to a device session, so the tokens Spring issues from it (refresh, device
      * code) carry {@code sid}, {@code device_id} and {@code amr} and end with the session.
      */
-    public void attachSession(OAuth2Authorization.Builder authorization, DeviceSession session) {
+    private static void attachSession(OAuth2Authorization.Builder authorization, DeviceSession session) {
         authorization.attribute(SessionAttributes.SESSION_ID, session.id())
                 .attribute(SessionAttributes.DEVICE_ID, session.device().id())
                 .attribute(SessionAttributes.AMR, session.method().amr());
@@ -153,6 +181,14 @@ public class TokenIssuer {
         if (authorization != null) {
             authorizations.remove(authorization);
         }
+    }
+
+    private RegisteredClient client(String clientId) {
+        RegisteredClient client = clients.findByClientId(clientId);
+        if (client == null) {
+            throw new ApiException(ErrorCode.UNKNOWN_CLIENT, "Client '" + clientId + "' is not registered.");
+        }
+        return client;
     }
 
     private static Set<String> grantedScopes(RegisteredClient client, Set<String> requested) {

@@ -3,6 +3,7 @@ package org.onekeylogin.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.onekeylogin.support.TestClock;
 import org.onekeylogin.token.internal.ExpiredSessionSweeper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A device unused for longer than a refresh token lives is signed out by the service: it is no longer listed, no
@@ -34,6 +36,9 @@ class ExpiredSessionsTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     TestAccounts accounts;
@@ -74,6 +79,24 @@ class ExpiredSessionsTest {
 
         assertThat(refresh(drawerPhone.refreshToken()).field("error")).isEqualTo("invalid_grant");
         assertThat(sweeper.endExpiredSessions()).as("nothing is ended twice").isZero();
+    }
+
+    @Test
+    void whenAnExpiredAuthorizationOutlivedItsEndedSessionThenTheSweepRemovesItOnce() {
+        TestAccounts.Account mum = accounts.register("mum");
+        TestAccounts.Device tv = accounts.signIn(mum, "tv", "Kitchen TV");
+        // a session ended without its tokens, as an interrupted sign-out could leave it
+        jdbc.sql("UPDATE device_session SET revoked_at = ?, revoke_reason = 'SIGNED_OUT' WHERE id = ?")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), tv.sessionId()).update();
+
+        clock.advance(Duration.ofDays(31));
+        sweeper.endExpiredSessions();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE id = ?").param(tv.sessionId())
+                .query(Integer.class).single()).as("its authorization is gone").isZero();
+        assertThat(audit.recent(mum.id(), 20)).as("the session is not ended a second time")
+                .noneSatisfy(entry -> assertThat(entry.entry().type()).isEqualTo(AuditEventType.SIGN_OUT));
+        assertThat(sweeper.endExpiredSessions()).as("nothing is left to sweep").isZero();
     }
 
     private Api.Response refresh(String refreshToken) {

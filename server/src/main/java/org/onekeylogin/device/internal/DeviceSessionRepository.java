@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.onekeylogin.device.AccountOnDevice;
 import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceType;
@@ -69,10 +70,10 @@ public class DeviceSessionRepository {
 
     public void insertSession(DeviceSession s) {
         jdbc.sql("INSERT INTO device_session (id, account_id, device_id, client_id, method, network_label, "
-                        + "ip_address, authorization_id, created_at, last_seen_at, small_screen, network_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "ip_address, created_at, last_seen_at, small_screen, network_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.accountId(), s.device().id(), s.clientId(), s.method().name(), s.networkLabel(),
-                        s.ipAddress(), s.id(), utc(s.createdAt()), utc(s.lastSeenAt()),
+                        s.ipAddress(), utc(s.createdAt()), utc(s.lastSeenAt()),
                         s.device().screenClass() == ScreenClass.SMALL, s.networkId())
                 .update();
     }
@@ -95,6 +96,18 @@ public class DeviceSessionRepository {
                 .param(accountId).query(DeviceSessionRepository::map).list();
     }
 
+    /** The accounts that signed in on a device, most recent first (served by the device_id index). */
+    public List<AccountOnDevice> accountsOn(String deviceId, int limit) {
+        return jdbc.sql("SELECT account_id, MAX(created_at) AS last_sign_in, "
+                        + "SUM(CASE WHEN revoked_at IS NULL THEN 1 ELSE 0 END) AS active "
+                        + "FROM device_session WHERE device_id = ? GROUP BY account_id "
+                        + "ORDER BY last_sign_in DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param(deviceId)
+                .query((rs, n) -> new AccountOnDevice(rs.getString("account_id"), instant(rs, "last_sign_in"),
+                        rs.getLong("active") > 0))
+                .list();
+    }
+
     public List<String> activeIdsOf(String accountId, String deviceId) {
         return jdbc.sql("SELECT id FROM device_session WHERE device_id = ? AND revoked_at IS NULL AND account_id = ?")
                 .params(deviceId, accountId).query(String.class).list();
@@ -111,8 +124,10 @@ public class DeviceSessionRepository {
         jdbc.sql("UPDATE device_session SET access_token_id = ? WHERE id = ?").params(tokenId, id).update();
     }
 
-    public void touch(String id, Instant now) {
-        jdbc.sql("UPDATE device_session SET last_seen_at = ? WHERE id = ?").params(utc(now), id).update();
+    /** Moves {@code last_seen_at} to now if it is older than {@code staleBefore}; one statement, by primary key. */
+    public void touchIfSeenBefore(String id, Instant now, Instant staleBefore) {
+        jdbc.sql("UPDATE device_session SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?")
+                .params(utc(now), id, utc(staleBefore)).update();
     }
 
     private static DeviceSession map(ResultSet rs, int row) throws SQLException {

@@ -8,29 +8,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Handles offered on sign-in screens, and the device history they are built from. */
+/** Handles offered on sign-in screens. */
 @Repository
 public class SignInChoiceStore {
-
-    /** An account that signed in on a device before, and whether a session of it is still active there. */
-    public record HistoryEntry(String accountId, boolean signedIn) {
-    }
 
     private final JdbcClient jdbc;
 
     public SignInChoiceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The accounts that signed in on this device, most recent first (served by the device_id index). */
-    public List<HistoryEntry> history(String deviceId, int limit) {
-        return jdbc.sql("SELECT account_id, MAX(created_at) AS last_sign_in, "
-                        + "SUM(CASE WHEN revoked_at IS NULL THEN 1 ELSE 0 END) AS active "
-                        + "FROM device_session WHERE device_id = ? GROUP BY account_id "
-                        + "ORDER BY last_sign_in DESC FETCH FIRST " + limit + " ROWS ONLY")
-                .param(deviceId)
-                .query((rs, n) -> new HistoryEntry(rs.getString("account_id"), rs.getLong("active") > 0))
-                .list();
     }
 
     /** A redeemed handle: whose account, offered why, in which network. */

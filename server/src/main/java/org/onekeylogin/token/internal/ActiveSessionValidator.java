@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Accepts an access token at the JSON API only while its device session is active, so signing a device out takes
- * effect at once rather than when the JWT expires. One primary-key lookup per request.
+ * effect at once rather than when the JWT expires. One primary-key lookup per request, and a conditional update of
+ * the session's {@code last_seen_at} once a minute.
  */
 public final class ActiveSessionValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -41,7 +42,8 @@ public final class ActiveSessionValidator implements OAuth2TokenValidator<Jwt> {
         if (current != null && !current.equals(jwt.getId())) {
             return failure("This access token was replaced or revoked. Use the newest one, or refresh.");
         }
-        sessions.touch(sessionId, session.get().lastSeenAt());
+        // the only write of the check, and at most one a minute per session: the session was used
+        sessions.noteUse(session.get());
         return OAuth2TokenValidatorResult.success();
     }
 

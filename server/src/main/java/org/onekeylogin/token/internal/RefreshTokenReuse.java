@@ -23,6 +23,9 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Refresh-token reuse detection (OAuth 2.1 section 4.3.1): every refresh token that has been exchanged is
@@ -34,26 +37,37 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
     private static final Logger log = LoggerFactory.getLogger(RefreshTokenReuse.class);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
     private final DeviceSessionService sessions;
     private final Clock clock;
     private final Duration retention;
     private final OAuth2ErrorAuthenticationFailureHandler standardErrors = new OAuth2ErrorAuthenticationFailureHandler();
 
-    public RefreshTokenReuse(JdbcClient jdbc, DeviceSessionService sessions, Clock clock, Duration retention) {
+    public RefreshTokenReuse(JdbcClient jdbc, PlatformTransactionManager transactions, DeviceSessionService sessions,
+            Clock clock, Duration retention) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.sessions = sessions;
         this.clock = clock;
         this.retention = retention;
     }
 
-    /** Called while a refresh is being served, with the refresh token it exchanges. */
-    public void retire(String refreshToken, String sessionId) {
+    /**
+     * Remembers the refresh token a refresh exchanged, under the session that holds its {@code replacement} now
+     * (the authorization's id is its session's), in the refresh's transaction. One statement; it runs under a
+     * savepoint because when two refreshes of one token race, the second insert loses on the key, and PostgreSQL
+     * would otherwise refuse the rest of that refresh.
+     */
+    public void retire(String exchanged, String replacement) {
         try {
-            jdbc.sql("INSERT INTO retired_refresh_token (token_hash, session_id, retired_at) VALUES (?, ?, ?)")
-                    .params(Hashing.sha256Hex(refreshToken), sessionId, clock.instant().atOffset(ZoneOffset.UTC))
-                    .update();
+            savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO retired_refresh_token (token_hash, "
+                            + "session_id, retired_at) SELECT ?, id, ? FROM oauth2_authorization "
+                            + "WHERE refresh_token_value = ?")
+                    .params(Hashing.sha256Hex(exchanged), clock.instant().atOffset(ZoneOffset.UTC), replacement)
+                    .update());
         } catch (DuplicateKeyException alreadyRetired) {
-            // two refreshes with the same token raced; the second fails at the token endpoint anyway
+            // two refreshes with the same token raced; it is retired once, as it should be
         }
     }
 
