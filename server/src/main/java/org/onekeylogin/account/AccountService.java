@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.onekeylogin.account.internal.AccountPasswords;
 import org.onekeylogin.account.internal.AccountRepository;
 import org.onekeylogin.account.internal.AccountRepository.StoredAccount;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.InsertOnce;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /** The public face of the account feature: registration, look-up, password checks, consents and bindings. */
@@ -19,18 +19,18 @@ import org.springframework.stereotype.Service;
 public class AccountService {
 
     private final AccountRepository accounts;
-    private final PasswordEncoder passwords;
+    private final AccountPasswords passwords;
     private final InsertOnce inserts;
     private final Clock clock;
     /** Compared against when the account does not exist, so both answers cost the same time. */
     private final String unknownAccountHash;
 
-    public AccountService(AccountRepository accounts, PasswordEncoder passwords, InsertOnce inserts, Clock clock) {
+    public AccountService(AccountRepository accounts, AccountPasswords passwords, InsertOnce inserts, Clock clock) {
         this.inserts = inserts;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
-        this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+        this.unknownAccountHash = passwords.hash(UUID.randomUUID().toString());
     }
 
     public Account register(Registration registration) {
@@ -44,7 +44,7 @@ public class AccountService {
         var account = new Account(UUID.randomUUID().toString(), registration.loginName(), registration.phoneNumber(),
                 registration.displayName(), AccountStatus.ACTIVE, MembershipTier.FREE, 1, RiskProfile.NONE,
                 Consents.DEFAULTS, clock.instant());
-        String hash = passwords.encode(registration.password());
+        String hash = passwords.hash(registration.password());
         // under a savepoint: losing the race inside a caller's transaction must not abort it
         if (!inserts.insert(() -> accounts.insert(account, hash))) {
             throw new ApiException(ErrorCode.LOGIN_NAME_TAKEN, "That login name or phone number is taken.");

@@ -26,7 +26,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -116,10 +115,11 @@ class AuthorizationServerConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
+        // client secrets only (account passwords have their own hashing in the account feature): with the fast
+        // encoding as the default, Spring's client authentication never "upgrades" a secret to a slow hash
         Map<String, PasswordEncoder> encoders = new HashMap<>();
-        encoders.put("bcrypt", new BCryptPasswordEncoder());
         encoders.put(HighEntropySecretEncoder.ID, new HighEntropySecretEncoder());
-        return new DelegatingPasswordEncoder("bcrypt", encoders);
+        return new DelegatingPasswordEncoder(HighEntropySecretEncoder.ID, encoders);
     }
 
     @Bean
