@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.network.AccountActivity;
+import org.onekeylogin.network.Liveness;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,8 +84,7 @@ public class NetworkStore {
                 current = Optional.of(logWeight);
             }
         }
-        double a = current.get();
-        double combined = Math.max(a, logWeight) + Math.log1p(Math.exp(-Math.abs(a - logWeight)));
+        double combined = Liveness.plus(current.get(), logWeight);
         jdbc.sql("UPDATE network_account SET log_liveness = ?, last_active_at = ?, "
                         + "window_sign_ins = CASE WHEN window_start < ? THEN ? ELSE window_sign_ins + ? END, "
                         + "window_active_s = CASE WHEN window_start < ? THEN ? ELSE window_active_s + ? END, "
