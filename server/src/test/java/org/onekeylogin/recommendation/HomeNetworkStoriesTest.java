@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.account.AccountStanding;
@@ -25,14 +24,10 @@ import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** PRODUCT.md's stories "Grandma's TV", "The office" and "A spoofed network", over real HTTP with an injected clock. */
 @ServiceTest
 class HomeNetworkStoriesTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -46,13 +41,12 @@ class HomeNetworkStoriesTest {
     @Autowired
     DataSource dataSource;
 
-    Api api;
-    TestAccounts accounts;
+    final Api api;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    HomeNetworkStoriesTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     /** A home Wi-Fi with its own, unique identifiers (raw values the service must never store). */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,15 +24,11 @@ import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Each exclusion rule, the presence boost, automatic sign-in, "that wasn't me", and handles bound to their device. */
 @ServiceTest
 class RecommendationRulesTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -44,13 +39,12 @@ class RecommendationRulesTest {
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
-    TestAccounts accounts;
+    final Api api;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    RecommendationRulesTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     /** A home with one account that has lived there for four days; {@code home()} is its Wi-Fi. */

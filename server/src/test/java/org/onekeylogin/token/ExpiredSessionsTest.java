@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
@@ -14,7 +13,6 @@ import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.onekeylogin.token.internal.ExpiredSessionSweeper;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A device unused for longer than a refresh token lives is signed out by the service: it is no longer listed, no
@@ -22,9 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ServiceTest
 class ExpiredSessionsTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -35,13 +30,12 @@ class ExpiredSessionsTest {
     @Autowired
     AuditLog audit;
 
-    Api api;
-    TestAccounts accounts;
+    final Api api;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    ExpiredSessionsTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test
