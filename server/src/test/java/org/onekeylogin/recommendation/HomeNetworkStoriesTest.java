@@ -12,11 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.account.AccountStanding;
 import org.onekeylogin.account.AccountStatus;
 import org.onekeylogin.account.MembershipTier;
+import org.onekeylogin.account.Registration;
 import org.onekeylogin.account.RiskProfile;
+import org.onekeylogin.network.NetworkEnvironments;
+import org.onekeylogin.network.NetworkReport;
+import org.onekeylogin.network.ObservedNetwork;
+import org.onekeylogin.network.WifiSecurity;
 import org.onekeylogin.sms.SmsOutbox;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
@@ -36,6 +42,9 @@ class HomeNetworkStoriesTest {
     AccountService accountService;
 
     @Autowired
+    NetworkEnvironments networks;
+
+    @Autowired
     SmsOutbox outbox;
 
     @Autowired
@@ -53,6 +62,10 @@ class HomeNetworkStoriesTest {
     record Wifi(String ssid, String bssid, String gateway, String security) {
         Map<String, Object> json() {
             return Map.of("ssid", ssid, "bssid", bssid, "gateway_mac", gateway, "security", security);
+        }
+
+        NetworkReport report() {
+            return new NetworkReport(ssid, bssid, gateway, WifiSecurity.fromWire(security));
         }
     }
 
@@ -132,9 +145,13 @@ class HomeNetworkStoriesTest {
     @Test
     void theOfficeWifiWith40AccountsGetsNoRecommendation() {
         Wifi office = newWifi("Office", "personal");
+        // forty colleagues' sign-ins, recorded the way a sign-in records them; Grandma's TV signs in over HTTP
+        ObservedNetwork network = networks.identify(office.report());
         for (int i = 0; i < 40; i++) {
-            TestAccounts.Account worker = accounts.register("worker");
-            signInOnWifi(worker, TestAccounts.unique("laptop"), "laptop", "Laptop", office, null);
+            Account worker = accountService.register(new Registration(TestAccounts.unique("worker"), null, "Worker",
+                    TestAccounts.PASSWORD));
+            networks.seen(network, "127.0.0.1");
+            networks.signedIn(network, worker.id());
         }
         clock.advance(Duration.ofDays(5));
         Api.Response options = options(TestAccounts.unique("tv"), office, null);
