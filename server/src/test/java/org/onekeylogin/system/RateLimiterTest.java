@@ -79,6 +79,16 @@ class RateLimiterTest {
     }
 
     @Test
+    void whenTheClockIsSetBackThenTheWindowOpenedInTheFutureIsOverAndANewOneStarts() {
+        clock.advance(Duration.ofDays(91));
+        acquireTimes(3, "203.0.113.9");
+        clock.advance(Duration.ofDays(-91));
+        assertThatCode(() -> acquireTimes(3, "203.0.113.9")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> acquireTimes(1, "203.0.113.9")).satisfies(
+                refused -> assertThat(retryAfter(refused)).as("the new window's end, not the old one's").isEqualTo(60));
+    }
+
+    @Test
     void whenAnotherKeyOrBucketIsUsedThenItHasItsOwnCount() {
         acquireTimes(3, "203.0.113.9");
         assertThatCode(() -> acquireTimes(3, "198.51.100.7")).doesNotThrowAnyException();
