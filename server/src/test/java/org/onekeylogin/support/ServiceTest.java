@@ -27,6 +27,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // every test request comes from 127.0.0.1; per-address limits are tested where they are the subject
         "onekey.sign-in.password-attempts-per-ip-per-minute=100000",
+        "onekey.sign-in.options-per-ip-per-minute=100000",
+        "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=100000",
         "onekey.registration.per-ip-per-hour=100000",
         "onekey.approval.requests-per-ip-per-minute=100000",
         "onekey.sms.codes-per-ip-per-hour=100000",
