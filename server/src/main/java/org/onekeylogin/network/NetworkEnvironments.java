@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -24,12 +23,16 @@ public class NetworkEnvironments {
     private final NetworkStore store;
     private final NetworkProperties properties;
     private final Clock clock;
+    private final HomeNetworkRule homeNetworkRule;
+    private final Liveness liveness;
 
     public NetworkEnvironments(NetworkKeys keys, NetworkStore store, NetworkProperties properties, Clock clock) {
         this.keys = keys;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.homeNetworkRule = HomeNetworkRule.of(properties);
+        this.liveness = new Liveness(properties.livenessHalfLife());
     }
 
     /**
@@ -89,48 +92,30 @@ public class NetworkEnvironments {
         }
     }
 
-    /** The secure-network decision (seed 002 claim 6) for a requester at {@code ip}, with its reasons. */
+    /** The secure-network decision for a requester at {@code ip}, with its reasons (see {@link HomeNetworkRule}). */
     public Classification classify(String networkId, @Nullable String ip) {
-        Instant now = clock.instant();
         Optional<NetworkStore.Env> env = store.env(networkId);
         if (env.isEmpty()) {
-            return new Classification(NetworkKind.UNKNOWN, List.of("network_never_seen"));
+            return HomeNetworkRule.NEVER_SEEN;
         }
-        if (env.get().operatorClass() != null) {
-            return new Classification(NetworkKind.valueOf(env.get().operatorClass()), List.of("marked_by_operator"));
-        }
-        List<String> reasons = new ArrayList<>();
-        WifiSecurity security = WifiSecurity.valueOf(env.get().security());
-        int accounts = store.accountsActiveSince(networkId, now.minus(properties.window()));
-        if (security == WifiSecurity.OPEN) {
-            return new Classification(NetworkKind.PUBLIC, List.of("open_wifi"));
-        }
-        if (security == WifiSecurity.ENTERPRISE) {
-            return new Classification(NetworkKind.OFFICE, List.of("enterprise_wifi"));
-        }
-        if (accounts > properties.maxHomeAccounts()) {
-            return new Classification(NetworkKind.OFFICE, List.of("many_accounts:" + accounts));
-        }
-        reasons.add("personal_wifi");
-        reasons.add("accounts:" + accounts);
-        if (env.get().firstSeenAt().isAfter(now.minus(properties.minHomeHistory()))) {
-            reasons.add("too_new");
-            return new Classification(NetworkKind.UNKNOWN, reasons);
-        }
-        reasons.add("history_ok");
-        if (ip == null || !store.addressSeenSince(networkId, keys.hash(prefix(ip)), now.minus(properties.window()))) {
-            reasons.add("address_not_seen_with_network");
-            return new Classification(NetworkKind.UNKNOWN, reasons);
-        }
-        reasons.add("address_consistent");
-        return new Classification(NetworkKind.HOME, reasons);
+        Instant now = clock.instant();
+        return homeNetworkRule.classify(facts(env.get(), ip, now), now);
+    }
+
+    /** Everything the home-network rule looks at, read in one place so the rule itself stays a pure function. */
+    private NetworkFacts facts(NetworkStore.Env env, @Nullable String ip, Instant now) {
+        Instant windowStart = now.minus(properties.window());
+        return new NetworkFacts(WifiSecurity.valueOf(env.security()),
+                store.accountsActiveSince(env.id(), windowStart), env.firstSeenAt(),
+                env.operatorClass() == null ? null : NetworkKind.valueOf(env.operatorClass()),
+                ip != null && store.addressSeenSince(env.id(), keys.hash(prefix(ip)), windowStart));
     }
 
     /** The most live accounts of a network, with their liveness now. */
     public List<Live> mostLive(String networkId, int limit) {
-        double nowExponent = clock.instant().getEpochSecond() / tau();
+        Instant now = clock.instant();
         return store.mostLive(networkId, limit).stream()
-                .map(a -> new Live(a, Math.exp(a.logLiveness() - nowExponent))).toList();
+                .map(a -> new Live(a, liveness.scoreAt(a.logLiveness(), now))).toList();
     }
 
     /** Accounts with one of their phones or tablets in this network now. */
@@ -156,13 +141,8 @@ public class NetworkEnvironments {
 
     private void addActivity(String networkId, String accountId, double weight, int signIns, long activeSeconds) {
         Instant now = clock.instant();
-        double logWeight = Math.log(weight) + now.getEpochSecond() / tau();
-        store.addActivity(networkId, accountId, logWeight, signIns, activeSeconds, now, now.minus(properties.window()));
-    }
-
-    /** The decay time constant: score halves every half-life. */
-    private double tau() {
-        return properties.livenessHalfLife().toSeconds() / Math.log(2);
+        store.addActivity(networkId, accountId, liveness.logWeight(weight, now), signIns, activeSeconds, now,
+                now.minus(properties.window()));
     }
 
     /** IPv4 /24 or IPv6 /56, as text. */

@@ -3,14 +3,12 @@ package org.onekeylogin.recommendation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
-import org.onekeylogin.account.MembershipTier;
 import org.onekeylogin.network.Classification;
 import org.onekeylogin.network.NetworkEnvironments;
 import org.onekeylogin.network.NetworkEnvironments.Live;
@@ -18,7 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds and ranks the accounts to offer on a device in a network. Only a HOME network gets any. The candidate read
- * is one index range scan of the network's most live accounts, so its cost does not grow with history.
+ * is one index range scan of the network's most live accounts, so its cost does not grow with history; the rules
+ * applied to what was read are {@link Ranking}'s.
  */
 @Service
 public class Recommendations {
@@ -28,14 +27,14 @@ public class Recommendations {
 
     private final NetworkEnvironments networks;
     private final AccountService accounts;
-    private final RecommendationProperties properties;
+    private final Ranking ranking;
     private final Clock clock;
 
     public Recommendations(NetworkEnvironments networks, AccountService accounts, RecommendationProperties properties,
             Clock clock) {
         this.networks = networks;
         this.accounts = accounts;
-        this.properties = properties;
+        this.ranking = new Ranking(properties);
         this.clock = clock;
     }
 
@@ -56,40 +55,17 @@ public class Recommendations {
         List<Candidate> candidates = new ArrayList<>();
         for (Live live : networks.mostLive(networkId, CANDIDATE_POOL)) {
             var activity = live.activity();
-            if (excluded.contains(activity.accountId()) || activity.suppressed()
-                    || activity.lastActiveAt().isBefore(now.minus(properties.inactiveAfter()))) {
+            if (!ranking.livesHere(activity, excluded, now)) {
                 continue;
             }
-            Optional<Account> account = accounts.find(activity.accountId()).filter(this::recommendable);
+            Optional<Account> account = accounts.find(activity.accountId()).filter(ranking::recommendable);
             if (account.isEmpty()) {
                 continue;
             }
             boolean phonePresent = present.contains(activity.accountId());
-            candidates.add(new Candidate(account.get(), score(live, account.get(), phonePresent), live.score(),
+            candidates.add(new Candidate(account.get(), Ranking.score(live, account.get(), phonePresent), live.score(),
                     phonePresent));
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return new Result(classification, candidates.stream().limit(properties.maxShown()).toList());
-    }
-
-    private boolean recommendable(Account a) {
-        return a.isActive() && a.consents().mayRecommend()
-                && a.risk().theftRiskIndex() < properties.maxTheftRisk()
-                && a.risk().sharerCount() <= properties.maxSharers()
-                && a.risk().offsiteSignIns() <= properties.maxOffsiteSignIns();
-    }
-
-    /**
-     * Seed 002's four rules in one score: liveness dominates; membership tier, user level and a phone of the
-     * account present now lift it; past picks lift it a little and owner cancellations pull it down.
-     */
-    static double score(Live live, Account account, boolean phonePresent) {
-        double tier = account.tier() == MembershipTier.SVIP ? 0.3 : account.tier() == MembershipTier.VIP ? 0.2 : 0;
-        double level = Math.min(account.userLevel(), 100) / 1000.0;
-        double presence = phonePresent ? 0.5 : 0;
-        var a = live.activity();
-        double outcomes = Math.min(a.picked(), 10) * 0.02 - Math.min(a.ignored(), 10) * 0.01
-                - Math.min(a.cancelled(), 5) * 0.2;
-        return live.score() * Math.max(0.05, 1 + tier + level + presence + outcomes);
+        return new Result(classification, ranking.shown(candidates));
     }
 }

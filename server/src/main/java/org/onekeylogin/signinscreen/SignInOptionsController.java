@@ -78,7 +78,7 @@ class SignInOptionsController {
     @PostMapping("/api/v1/sign-in-options")
     SignInOptions options(@RequestBody OptionsRequest request, HttpServletRequest http) {
         String ip = ClientAddress.of(http);
-        limits.acquire("sign-in-options-ip", ip, 60, Duration.ofMinutes(1));
+        limits.acquire("sign-in-options-ip", ip, signIn.optionsPerIpPerMinute(), Duration.ofMinutes(1));
         return choices.optionsFor(request.device(),
                 request.network() == null ? null : networks.identify(request.network()), ip);
     }
@@ -87,7 +87,7 @@ class SignInOptionsController {
     @PostMapping("/api/v1/sign-in/recommended")
     SignInResponse signInRecommended(@RequestBody RecommendedSignIn request, HttpServletRequest http) {
         String ip = ClientAddress.of(http);
-        limits.acquire("sign-in-recommended-ip", ip, 30, Duration.ofMinutes(1));
+        limits.acquire("sign-in-recommended-ip", ip, signIn.recommendedSignInsPerIpPerMinute(), Duration.ofMinutes(1));
         String clientId = tokens.deviceClientId(request.clientId(), signIn.defaultClientId());
         return SignInResponse.of(choices.signInRecommended(request.handle(), request.device(),
                 networks.identify(request.network()), clientId, ip));

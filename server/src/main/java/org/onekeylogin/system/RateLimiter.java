@@ -34,7 +34,9 @@ public class RateLimiter {
     public void acquire(String bucket, String key, int limit, Duration window) {
         Instant now = clock.instant();
         Window updated = windows.compute(bucket + '|' + key, (k, current) -> {
-            if (current == null || !now.isBefore(current.start().plus(window))) {
+            // a window that starts after now was opened before the clock was set back: it is over too, or the key
+            // would wait for the clock to catch up
+            if (current == null || now.isBefore(current.start()) || !now.isBefore(current.start().plus(window))) {
                 return new Window(now, 1);
             }
             return new Window(current.start(), current.count() + 1);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.onekeylogin.OneKeyApplication;
+import org.onekeylogin.network.Liveness;
 import org.onekeylogin.network.NetworkProperties;
 import org.onekeylogin.network.internal.NetworkKeys;
 import org.onekeylogin.recommendation.Recommendations;
@@ -42,7 +43,7 @@ public final class RecommendationBenchmark {
             DataSource dataSource = context.getBean(DataSource.class);
             NetworkKeys keys = context.getBean(NetworkKeys.class);
             Recommendations recommendations = context.getBean(Recommendations.class);
-            double tau = context.getBean(NetworkProperties.class).livenessHalfLife().toSeconds() / Math.log(2);
+            double tau = new Liveness(context.getBean(NetworkProperties.class).livenessHalfLife()).tau();
             String db = dataSource.getConnection().getMetaData().getDatabaseProductName();
 
             Instant now = Instant.now();
@@ -84,8 +85,7 @@ public final class RecommendationBenchmark {
             double t = now.getEpochSecond() - random.nextLong(sixtyDays);
             double w = t / tau; // ln(1) + t/tau
             double old = logLiveness[a];
-            logLiveness[a] = old == Double.NEGATIVE_INFINITY ? w
-                    : Math.max(old, w) + Math.log1p(Math.exp(-Math.abs(old - w)));
+            logLiveness[a] = old == Double.NEGATIVE_INFINITY ? w : Liveness.plus(old, w);
             signIns[a]++;
         }
     }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.network.NetworkReport;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** The demo household over the API: what {@code --demo} seeds, and that without it nothing is there. */
@@ -42,14 +40,10 @@ class DemoHouseholdTest {
     @TestPropertySource(properties = "onekey.demo.enabled=true")
     class WithTheDemoSwitch {
 
-        @LocalServerPort
-        int port;
+        final Api api;
 
-        Api api;
-
-        @BeforeEach
-        void setUp() {
-            api = new Api(port);
+        WithTheDemoSwitch(Api api) {
+            this.api = api;
         }
 
         @Test
@@ -110,12 +104,8 @@ class DemoHouseholdTest {
     @ServiceTest
     class WithoutTheDemoSwitch {
 
-        @LocalServerPort
-        int port;
-
         @Test
-        void theDatabaseStaysEmptyAndTheDemoTextsAreNotServed() {
-            Api api = new Api(port);
+        void theDatabaseStaysEmptyAndTheDemoTextsAreNotServed(Api api, TestAccounts accounts) {
             assertThat(api.get("/api/v1/demo", null).at("/enabled")).isEqualTo("false");
             assertThat(api.get("/api/v1/demo", null).json().has("password")).isFalse();
             Api.Response dad = api.post("/api/v1/sign-in/password", Map.of("login", "dad", "password",
@@ -124,8 +114,8 @@ class DemoHouseholdTest {
             assertThat(dad.field("code")).isEqualTo("invalid_credentials");
             assertThat(options(api, DemoNetworks.HOME).json().path("accounts").size()).isZero();
 
-            TestAccounts.Account someone = new TestAccounts(api).register("someone");
-            String token = new TestAccounts(api).signIn(someone, "phone", "Phone").accessToken();
+            TestAccounts.Account someone = accounts.register("someone");
+            String token = accounts.signIn(someone, "phone", "Phone").accessToken();
             assertThat(api.get("/api/v1/demo/texts", token).status()).isEqualTo(404);
         }
     }

@@ -3,13 +3,11 @@ package org.onekeylogin.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The foundation's acceptance story over real HTTP: register, sign in on a phone, introspect, open the push
@@ -21,16 +19,12 @@ class RemoteSignOutEndToEndTest {
     private static final String BACKEND = "onekey-backend";
     private static final String BACKEND_SECRET = "change-me-backend-secret";
 
-    @LocalServerPort
-    int port;
+    final Api api;
+    final TestAccounts accounts;
 
-    Api api;
-    TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    RemoteSignOutEndToEndTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
@@ -23,7 +22,6 @@ import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * QR-code sign-in (RFC 8628) over real HTTP: the TV asks Spring's device authorization endpoint, shows the QR code,
@@ -34,19 +32,15 @@ class QrCodeSignInEndToEndTest {
 
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestClock clock;
 
-    Api api;
-    TestAccounts accounts;
+    final Api api;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    QrCodeSignInEndToEndTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test

@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.account.AccountStanding;
 import org.onekeylogin.account.AccountStatus;
 import org.onekeylogin.account.MembershipTier;
+import org.onekeylogin.account.Registration;
 import org.onekeylogin.account.RiskProfile;
+import org.onekeylogin.network.NetworkEnvironments;
+import org.onekeylogin.network.NetworkReport;
+import org.onekeylogin.network.ObservedNetwork;
+import org.onekeylogin.network.WifiSecurity;
 import org.onekeylogin.sms.SmsOutbox;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
@@ -25,14 +30,10 @@ import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** PRODUCT.md's stories "Grandma's TV", "The office" and "A spoofed network", over real HTTP with an injected clock. */
 @ServiceTest
 class HomeNetworkStoriesTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -41,24 +42,30 @@ class HomeNetworkStoriesTest {
     AccountService accountService;
 
     @Autowired
+    NetworkEnvironments networks;
+
+    @Autowired
     SmsOutbox outbox;
 
     @Autowired
     DataSource dataSource;
 
-    Api api;
-    TestAccounts accounts;
+    final Api api;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    HomeNetworkStoriesTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     /** A home Wi-Fi with its own, unique identifiers (raw values the service must never store). */
     record Wifi(String ssid, String bssid, String gateway, String security) {
         Map<String, Object> json() {
             return Map.of("ssid", ssid, "bssid", bssid, "gateway_mac", gateway, "security", security);
+        }
+
+        NetworkReport report() {
+            return new NetworkReport(ssid, bssid, gateway, WifiSecurity.fromWire(security));
         }
     }
 
@@ -138,9 +145,13 @@ class HomeNetworkStoriesTest {
     @Test
     void theOfficeWifiWith40AccountsGetsNoRecommendation() {
         Wifi office = newWifi("Office", "personal");
+        // forty colleagues' sign-ins, recorded the way a sign-in records them; Grandma's TV signs in over HTTP
+        ObservedNetwork network = networks.identify(office.report());
         for (int i = 0; i < 40; i++) {
-            TestAccounts.Account worker = accounts.register("worker");
-            signInOnWifi(worker, TestAccounts.unique("laptop"), "laptop", "Laptop", office, null);
+            Account worker = accountService.register(new Registration(TestAccounts.unique("worker"), null, "Worker",
+                    TestAccounts.PASSWORD));
+            networks.seen(network, "127.0.0.1");
+            networks.signedIn(network, worker.id());
         }
         clock.advance(Duration.ofDays(5));
         Api.Response options = options(TestAccounts.unique("tv"), office, null);

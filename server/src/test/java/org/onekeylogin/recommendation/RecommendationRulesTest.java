@@ -2,22 +2,26 @@ package org.onekeylogin.recommendation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.account.AccountStanding;
 import org.onekeylogin.account.AccountStatus;
 import org.onekeylogin.account.Consents;
 import org.onekeylogin.account.MembershipTier;
+import org.onekeylogin.account.Registration;
 import org.onekeylogin.account.RiskProfile;
+import org.onekeylogin.network.NetworkEnvironments;
+import org.onekeylogin.network.ObservedNetwork;
 import org.onekeylogin.recommendation.HomeNetworkStoriesTest.Wifi;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
@@ -25,15 +29,11 @@ import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Each exclusion rule, the presence boost, automatic sign-in, "that wasn't me", and handles bound to their device. */
 @ServiceTest
 class RecommendationRulesTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -44,13 +44,18 @@ class RecommendationRulesTest {
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
-    TestAccounts accounts;
+    /** Where the test's requests come from: whichever loopback "localhost" resolves to. */
+    static final List<String> LOOPBACKS = List.of("127.0.0.1", "::1");
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    @Autowired
+    NetworkEnvironments networks;
+
+    final Api api;
+    final TestAccounts accounts;
+
+    RecommendationRulesTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     /** A home with one account that has lived there for four days; {@code home()} is its Wi-Fi. */
@@ -64,6 +69,22 @@ class RecommendationRulesTest {
         clock.advance(Duration.ofDays(4));
         String token = signInOnWifi(member, "phone-" + member.loginName(), "phone", home);
         return new Household(home, member, token);
+    }
+
+    /**
+     * The same household recorded through the account and network services, as the member's two sign-ins four days
+     * apart would record it, for tests that need no phone of the member: no device, no token, no presence.
+     */
+    private Household recordedHousehold() {
+        Wifi home = HomeNetworkStoriesTest.newWifi("Home", "personal");
+        Account member = accountService.register(new Registration(TestAccounts.unique("member"), null, "member",
+                TestAccounts.PASSWORD));
+        ObservedNetwork network = networks.identify(home.report());
+        for (NetworkEnvironments then : List.of(networks.at(Clock.offset(clock, Duration.ofDays(-4))), networks)) {
+            LOOPBACKS.forEach(address -> then.seen(network, address));
+            then.signedIn(network, member.id());
+        }
+        return new Household(home, new TestAccounts.Account(member.id(), member.loginName()), null);
     }
 
     static Stream<Arguments> exclusions() {
@@ -86,7 +107,7 @@ class RecommendationRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("exclusions")
     void whenTheAccountIsExcludedThenItIsNotRecommended(String rule, BiConsumer<AccountService, String> change) {
-        Household h = household();
+        Household h = recordedHousehold();
         assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).hasSize(1);
         change.accept(accountService, h.member().id());
         assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).as(rule).isEmpty();
@@ -94,7 +115,7 @@ class RecommendationRulesTest {
 
     @Test
     void whenTheAccountWasNotActiveHereFor90DaysThenItIsNotRecommended() {
-        Household h = household();
+        Household h = recordedHousehold();
         TestAccounts.Account other = accounts.register("regular");
         clock.advance(Duration.ofDays(91));
         signInOnWifi(other, "phone-" + other.loginName(), "phone", h.home()); // keeps the address history fresh
@@ -104,7 +125,7 @@ class RecommendationRulesTest {
 
     @Test
     void whenTheDeviceAlreadyHasTheAccountInItsHistoryThenItIsShownAsHistoryOnly() {
-        Household h = household();
+        Household h = recordedHousehold();
         String tv = TestAccounts.unique("tv");
         signInOnWifi(h.member(), tv, "tv", h.home());
         Api.Response options = options(tv, h.home());
@@ -114,7 +135,7 @@ class RecommendationRulesTest {
 
     @Test
     void whenATvWithHistoryIsOnAHomeNetworkThenItShowsHistoryThenRecommendationsThenTheMethods() {
-        Household h = household();
+        Household h = recordedHousehold();
         TestAccounts.Account guest = accounts.register("guest");
         String tv = TestAccounts.unique("tv");
         signInOnWifi(guest, tv, "tv", HomeNetworkStoriesTest.newWifi("Other", "personal"));
@@ -203,7 +224,7 @@ class RecommendationRulesTest {
 
     @Test
     void whenATvSignsInWithoutPickingTheRecommendationsItWasShownThenTheyCountAsIgnored() {
-        Household h = household();
+        Household h = recordedHousehold();
         String tv = TestAccounts.unique("tv");
         String handle = options(tv, h.home()).at("/accounts/0/handle");
         assertThat(ignored(h.member().id())).isZero();
@@ -235,7 +256,7 @@ class RecommendationRulesTest {
 
     @Test
     void whenAPhoneEntersTheNetworkThenItIsOfferedTheAccountsItHasNeverRecorded() {
-        Household h = household();
+        Household h = recordedHousehold();
         Api.Response options = api.post("/api/v1/sign-in-options", Map.of("device", Map.of("id",
                 TestAccounts.unique("phone"), "type", "phone", "name", "Visitor's phone"), "network", h.home().json()),
                 null);
@@ -244,7 +265,7 @@ class RecommendationRulesTest {
 
     @Test
     void whenAHandleIsUsedByAnotherDeviceOnAnotherNetworkOrTooLateThenItIsRefused() {
-        Household h = household();
+        Household h = recordedHousehold();
         String tv = TestAccounts.unique("tv");
         String handle = options(tv, h.home()).at("/accounts/0/handle");
         assertThat(signInRecommended(handle, TestAccounts.unique("tv"), h.home()).field("code"))

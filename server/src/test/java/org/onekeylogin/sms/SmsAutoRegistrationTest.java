@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** With automatic registration switched on, an unknown number gets a code and an account on its first use. */
@@ -17,15 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "onekey.sms.auto-register=true")
 class SmsAutoRegistrationTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     SmsOutbox outbox;
 
     @Test
-    void whenAnUnknownNumberVerifiesItsCodeThenAnAccountIsCreatedAndSignedIn() {
-        Api api = new Api(port);
+    void whenAnUnknownNumberVerifiesItsCodeThenAnAccountIsCreatedAndSignedIn(Api api) {
         String phone = SmsSignInEndToEndTest.newPhoneNumber();
         Map<String, Object> tv = Map.of("id", "tv-auto-register-1", "type", "tv", "name", "TV");
         assertThat(api.post("/api/v1/sign-in/sms-code", Map.of("phone_number", phone, "device", tv), null).status())

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** Codes per requesting address per hour, whatever numbers are asked for. */
@@ -14,12 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "onekey.sms.codes-per-ip-per-hour=3")
 class SmsLimitsPerAddressTest {
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void whenOneAddressAsksForTooManyCodesThenItIsRefusedWhateverTheNumber() {
-        Api api = new Api(port);
+    void whenOneAddressAsksForTooManyCodesThenItIsRefusedWhateverTheNumber(Api api) {
         Map<String, Object> tv = Map.of("id", "tv-sms-limit-01", "type", "tv", "name", "TV");
         for (int i = 0; i < 3; i++) {
             assertThat(api.post("/api/v1/sign-in/sms-code", Map.of("phone_number",

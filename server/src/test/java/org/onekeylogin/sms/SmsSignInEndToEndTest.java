@@ -7,14 +7,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Phone number + SMS code sign-in over real HTTP; codes are read from the outbox gateway. */
 @ServiceTest
@@ -23,20 +21,16 @@ class SmsSignInEndToEndTest {
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
     private static final Map<String, Object> TV = Map.of("id", "tv-sms-test-01", "type", "tv", "name", "Bedroom TV");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestClock clock;
 
     @Autowired
     SmsOutbox outbox;
 
-    Api api;
+    final Api api;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    SmsSignInEndToEndTest(Api api) {
+        this.api = api;
     }
 
     @Test

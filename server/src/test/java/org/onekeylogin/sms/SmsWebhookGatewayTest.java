@@ -21,7 +21,6 @@ import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,9 +36,6 @@ class SmsWebhookGatewayTest {
     /** How many of the next requests the SMS service answers with 500. */
     static final AtomicInteger FAILURES_TO_SIMULATE = new AtomicInteger();
     static final HttpServer SMS_SERVICE = start();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     SmsGateway gateway;
@@ -61,8 +57,7 @@ class SmsWebhookGatewayTest {
     }
 
     @Test
-    void whenACodeIsRequestedThenTheSmsServiceReceivesASignedMessage() throws Exception {
-        Api api = new Api(port);
+    void whenACodeIsRequestedThenTheSmsServiceReceivesASignedMessage(Api api) throws Exception {
         String phone = SmsSignInEndToEndTest.newPhoneNumber();
         api.post("/api/v1/accounts", Map.of("login_name", TestAccounts.unique("hook"), "display_name", "Mum",
                 "password", TestAccounts.PASSWORD, "phone_number", phone), null);

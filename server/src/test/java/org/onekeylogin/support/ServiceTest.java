@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,13 +19,16 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole service on a random port over real HTTP, on its own real database (H2 or PostgreSQL, see
- * {@link TestDatabase}), with a {@link TestClock}.
+ * {@link TestDatabase}), with a {@link TestClock}. Constructors and test methods may take an {@link Api} and
+ * {@link TestAccounts} pointed at that port ({@link ServiceTestParameters}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // every test request comes from 127.0.0.1; per-address limits are tested where they are the subject
         "onekey.sign-in.password-attempts-per-ip-per-minute=100000",
+        "onekey.sign-in.options-per-ip-per-minute=100000",
+        "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=100000",
         "onekey.registration.per-ip-per-hour=100000",
         "onekey.approval.requests-per-ip-per-minute=100000",
         "onekey.sms.codes-per-ip-per-hour=100000",
@@ -35,6 +39,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(ServiceTest.Clocks.class)
+@ExtendWith(ServiceTestParameters.class)
 @TestExecutionListeners(listeners = ServiceTest.ClockReset.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ServiceTest {
 

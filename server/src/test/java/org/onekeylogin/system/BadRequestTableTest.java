@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Bad input of every kind answers 4xx with the one error shape and a stable code — never a 500, never a stack
@@ -37,15 +36,10 @@ class BadRequestTableTest {
     private static final String JSON = "application/json";
     private static final Map<String, Object> TV = Map.of("id", "tv-bad-request-01", "type", "tv", "name", "TV");
 
-    @LocalServerPort
-    int port;
-
     Fixture fixture;
 
     @BeforeAll
-    void setUp() {
-        Api api = new Api(port);
-        var accounts = new TestAccounts(api);
+    void setUp(Api api, TestAccounts accounts) {
         TestAccounts.Account owner = accounts.register("owner");
         TestAccounts.Device phone = accounts.signIn(owner, "phone", "Owner's phone");
         TestAccounts.Device signedOut = accounts.signIn(owner, "tv", "Owner's TV");
@@ -202,7 +196,7 @@ class BadRequestTableTest {
     @MethodSource("oauthRows")
     void whenAnOAuthRequestIsBadThenTheAnswerIs4xxInTheOAuthFormat(String name, Map<String, String> form,
             int status, String error) {
-        Api.Response response = new Api(port).form("/oauth2/token", form);
+        Api.Response response = fixture.api().form("/oauth2/token", form);
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.field("error")).isEqualTo(error);
     }
@@ -227,7 +221,7 @@ class BadRequestTableTest {
     @MethodSource("oauthSurfaceRows")
     void whenAnythingIsWrongOnAnOAuthPathThenTheAnswerIsAnOAuthError(String name,
             Function<Api, Api.Response> request, int status) {
-        Api.Response response = request.apply(new Api(port));
+        Api.Response response = request.apply(fixture.api());
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.field("error")).as(response.text()).isNotBlank();
         assertThat(response.json().has("code")).as(response.text()).isFalse();
@@ -257,7 +251,7 @@ class BadRequestTableTest {
     @MethodSource("cibaRows")
     void whenACibaRequestIsBadThenTheAnswerIs4xxInTheOAuthFormat(String name, Map<String, String> form, int status,
             String error) {
-        Api.Response response = new Api(port).form("/oauth2/bc-authorize", form, "onekey-ciba",
+        Api.Response response = fixture.api().form("/oauth2/bc-authorize", form, "onekey-ciba",
                 "change-me-ciba-secret");
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.field("error")).isEqualTo(error);

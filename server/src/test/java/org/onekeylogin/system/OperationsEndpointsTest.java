@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Health for orchestrators and Prometheus metrics, including the service's own. */
 @ServiceTest
 class OperationsEndpointsTest {
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void whenTheServiceRunsThenHealthIsUpAndMetricsAreExposed() {
-        Api api = new Api(port);
+    void whenTheServiceRunsThenHealthIsUpAndMetricsAreExposed(Api api) {
         assertThat(api.get("/actuator/health", null).field("status")).isEqualTo("UP");
         assertThat(api.get("/actuator/health/readiness", null).field("status")).isEqualTo("UP");
         Api.Response metrics = api.get("/actuator/prometheus", null);

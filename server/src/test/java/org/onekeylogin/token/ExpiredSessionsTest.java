@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
@@ -15,7 +14,6 @@ import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.onekeylogin.token.internal.ExpiredSessionSweeper;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,9 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ServiceTest
 class ExpiredSessionsTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestClock clock;
@@ -40,13 +35,12 @@ class ExpiredSessionsTest {
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
-    TestAccounts accounts;
+    final Api api;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    ExpiredSessionsTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,9 +45,6 @@ class CibaPingModeTest {
     static final HttpServer CLIENT_BACKEND = startClientBackend();
     static final ClientSecretBasic CLIENT = new ClientSecretBasic(new ClientID("ping-client"),
             new Secret("ping-client-secret"));
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void clients(DynamicPropertyRegistry registry) {
@@ -70,9 +66,8 @@ class CibaPingModeTest {
     }
 
     @Test
-    void whenTheUserApprovesThenTheClientIsPingedAndCollectsItsTokens() throws Exception {
-        Api api = new Api(port);
-        TestAccounts accounts = new TestAccounts(api);
+    void whenTheUserApprovesThenTheClientIsPingedAndCollectsItsTokens(Api api, TestAccounts accounts)
+            throws Exception {
         TestAccounts.Account dad = accounts.register("dad");
         TestAccounts.Device phone = accounts.signIn(dad, "phone", "Dad's phone");
 

@@ -21,14 +21,12 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * OpenID Connect CIBA in poll mode, driven by a stock client library (Nimbus oauth2-oidc-sdk) from discovery and
@@ -40,19 +38,15 @@ class CibaPollModeTest {
     static final ClientSecretBasic CLIENT = new ClientSecretBasic(new ClientID("onekey-ciba"),
             new Secret("change-me-ciba-secret"));
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestClock clock;
 
-    Api api;
-    TestAccounts accounts;
+    final Api api;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    CibaPollModeTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test
