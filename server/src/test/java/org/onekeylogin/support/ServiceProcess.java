@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service as a separate JVM process, started the way an operator starts it (its main class, the default
- * configuration, only the data folder, the port and the per-address limits given on the command line), so that a
+ * configuration, only the data folder, the port and the limits a test raises given on the command line), so that a
  * test can kill it with SIGKILL and start it again on the same data folder. An in-process Spring context cannot
  * be killed that way: the test's own JVM would die with it.
  *
