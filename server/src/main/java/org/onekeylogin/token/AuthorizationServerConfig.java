@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.onekeylogin.device.DeviceSessionService;
+import org.onekeylogin.system.InsertOnce;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
 import org.onekeylogin.token.internal.RefreshTokenReuse;
@@ -164,8 +165,8 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, Clock clock) {
-        return new ImmutableJWKSet<>(new JWKSet(new SigningKeys(jdbc, clock).current()));
+    JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, InsertOnce inserts, Clock clock) {
+        return new ImmutableJWKSet<>(new JWKSet(new SigningKeys(jdbc, inserts, clock).current()));
     }
 
     @Bean

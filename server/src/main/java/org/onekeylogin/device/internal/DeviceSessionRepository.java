@@ -1,10 +1,12 @@
 package org.onekeylogin.device.internal;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.instantOrNull;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +17,9 @@ import org.onekeylogin.device.DeviceType;
 import org.onekeylogin.device.RevokeReason;
 import org.onekeylogin.device.ScreenClass;
 import org.onekeylogin.device.SignInMethod;
-import org.springframework.dao.DuplicateKeyException;
+import org.onekeylogin.system.InsertOnce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Devices and their sessions in the database; every query is served by a key or an index of V1. */
 @Repository
@@ -33,12 +32,11 @@ public class DeviceSessionRepository {
     private static final String FROM = " FROM device_session s JOIN device d ON d.id = s.device_id ";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate savepoint;
+    private final InsertOnce inserts;
 
-    public DeviceSessionRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public DeviceSessionRepository(JdbcClient jdbc, InsertOnce inserts) {
         this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.inserts = inserts;
     }
 
     /**
@@ -48,16 +46,12 @@ public class DeviceSessionRepository {
      */
     public void upsertDevice(DeviceDescription d, Instant now) {
         int updated = updateDevice(d, now);
-        if (updated == 0) {
-            try {
-                savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO device (id, device_type, name, "
-                                + "model, os, app_version, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(d.id(), d.type().name(), d.name(), d.model(), d.os(), d.appVersion(), utc(now),
-                                utc(now))
-                        .update());
-            } catch (DuplicateKeyException raced) {
-                updateDevice(d, now);
-            }
+        if (updated == 0 && !inserts.insert(() -> jdbc.sql("INSERT INTO device (id, device_type, name, model, os, "
+                        + "app_version, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.id(), d.type().name(), d.name(), d.model(), d.os(), d.appVersion(), utc(now), utc(now))
+                .update())) {
+            // another request created the device first
+            updateDevice(d, now);
         }
     }
 
@@ -137,16 +131,10 @@ public class DeviceSessionRepository {
         return new DeviceSession(rs.getString("id"), rs.getString("account_id"), device, rs.getString("client_id"),
                 SignInMethod.valueOf(rs.getString("method")), rs.getString("network_label"),
                 rs.getString("ip_address"), instant(rs, "created_at"), instant(rs, "last_seen_at"),
-                rs.getObject("revoked_at", OffsetDateTime.class) == null ? null : instant(rs, "revoked_at"),
+                instantOrNull(rs, "revoked_at"),
                 rs.getString("revoked_by_session_id"), reason == null ? null : RevokeReason.valueOf(reason),
                 rs.getString("access_token_id"), rs.getString("network_id"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

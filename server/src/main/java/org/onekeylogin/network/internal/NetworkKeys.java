@@ -1,11 +1,13 @@
 package org.onekeylogin.network.internal;
 
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
 import org.onekeylogin.system.Hashing;
+import org.onekeylogin.system.InsertOnce;
 import org.onekeylogin.system.SecretGenerator;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,19 +23,19 @@ public class NetworkKeys {
 
     private final byte[] key;
 
-    NetworkKeys(JdbcClient jdbc, SecretGenerator secrets, Clock clock) {
-        String stored = jdbc.sql("SELECT secret FROM server_secret WHERE name = ?").param(NAME).query(String.class)
-                .optional().orElse(null);
+    NetworkKeys(JdbcClient jdbc, InsertOnce inserts, SecretGenerator secrets, Clock clock) {
+        String stored = read(jdbc).orElse(null);
         if (stored == null) {
-            try {
-                jdbc.sql("INSERT INTO server_secret (name, secret, created_at) VALUES (?, ?, ?)")
-                        .params(NAME, secrets.token(256), clock.instant().atOffset(ZoneOffset.UTC)).update();
-            } catch (DuplicateKeyException anotherNodeWasFirst) {
-                // read below
-            }
-            stored = jdbc.sql("SELECT secret FROM server_secret WHERE name = ?").param(NAME).query(String.class).single();
+            // nodes starting together on an empty database each offer a key; the first insert wins and all read it
+            inserts.insert(() -> jdbc.sql("INSERT INTO server_secret (name, secret, created_at) VALUES (?, ?, ?)")
+                    .params(NAME, secrets.token(256), utc(clock.instant())).update());
+            stored = read(jdbc).orElseThrow();
         }
         this.key = Base64.getUrlDecoder().decode(stored);
+    }
+
+    private static Optional<String> read(JdbcClient jdbc) {
+        return jdbc.sql("SELECT secret FROM server_secret WHERE name = ?").param(NAME).query(String.class).optional();
     }
 
     public String hash(String value) {

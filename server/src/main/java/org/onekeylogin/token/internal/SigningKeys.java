@@ -1,5 +1,7 @@
 package org.onekeylogin.token.internal;
 
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -8,12 +10,11 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.onekeylogin.system.InsertOnce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,9 +28,11 @@ public final class SigningKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final InsertOnce inserts;
 
-    public SigningKeys(JdbcClient jdbc, Clock clock) {
+    public SigningKeys(JdbcClient jdbc, InsertOnce inserts, Clock clock) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.clock = clock;
     }
 
@@ -50,14 +53,13 @@ public final class SigningKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate a P-256 key", e);
         }
-        try {
-            jdbc.sql("INSERT INTO signing_key (id, jwk, created_at) VALUES (?, ?, ?)")
-                    .params(CURRENT, key.toJSONString(), clock.instant().atOffset(ZoneOffset.UTC)).update();
+        if (inserts.insert(() -> jdbc.sql("INSERT INTO signing_key (id, jwk, created_at) VALUES (?, ?, ?)")
+                .params(CURRENT, key.toJSONString(), utc(clock.instant())).update())) {
             log.info("Created the token signing key");
             return key;
-        } catch (DuplicateKeyException anotherNodeWasFirst) {
-            return load().orElseThrow();
         }
+        // another node started at the same moment and stored its key first: every node signs with that one
+        return load().orElseThrow();
     }
 
     private static ECKey parse(String json) {
