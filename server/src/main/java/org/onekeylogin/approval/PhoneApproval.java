@@ -23,6 +23,7 @@ import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
+import org.onekeylogin.system.RequestLocks;
 import org.onekeylogin.system.SecretGenerator;
 import org.onekeylogin.system.Caller;
 import org.slf4j.Logger;
@@ -58,11 +59,14 @@ public class PhoneApproval {
     private final SecretGenerator secrets;
     private final ApprovalProperties properties;
     private final ApplicationEventPublisher events;
+    private final RequestLocks locks;
     private final Clock clock;
 
     PhoneApproval(LoginRequestRepository requests, AccountService accounts, AntiFatiguePolicy policy,
             ControlTerminals terminals, DeviceSignIn signIn, LoginRequestWaiters waiters, AuditLog audit,
-            SecretGenerator secrets, ApprovalProperties properties, ApplicationEventPublisher events, Clock clock) {
+            SecretGenerator secrets, ApprovalProperties properties, ApplicationEventPublisher events,
+            RequestLocks locks, Clock clock) {
+        this.locks = locks;
         this.requests = requests;
         this.accounts = accounts;
         this.policy = policy;
@@ -76,13 +80,20 @@ public class PhoneApproval {
         this.clock = clock;
     }
 
+    /**
+     * Asks the account's phones. The limits are checked and the request recorded under a row lock on the account,
+     * held until this transaction ends, so requests for one account arriving at once on any node are counted one at
+     * a time and none can slip past a limit another is about to reach.
+     */
     @Transactional(noRollbackFor = ApiException.class)
     public LoginStarted start(StartLogin start) {
-        Instant now = clock.instant();
         policy.countRequestFrom(start.ipAddress());
         // Unknown and inactive accounts get the same answer as accounts without phones: nothing to enumerate.
         Account account = accounts.findByIdentifier(start.login()).filter(Account::isActive)
                 .orElseThrow(PhoneApproval::noControlTerminal);
+        locks.lock("login-request-account", account.id());
+        // read after the lock: a request that waited for it is timed, and counts what was recorded, as it is served
+        Instant now = clock.instant();
         Optional<Refusal> refusal = policy.refusal(account, start, now);
         if (refusal.isPresent()) {
             refuse(account, start, refusal.get().why());
