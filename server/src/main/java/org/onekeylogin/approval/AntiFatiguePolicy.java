@@ -63,12 +63,6 @@ class AntiFatiguePolicy {
                     Map.of("retry_after_seconds", secondsUntil(until.get(), now),
                             "fallbacks", PhoneApproval.FALLBACKS))));
         }
-        Optional<LoginRequest> open = requests.openFrom(account.id(), start.device().id(), now);
-        if (open.isPresent()) {
-            return Optional.of(new Refusal("already_pending", new ApiException(ErrorCode.TOO_MANY_REQUESTS,
-                    "A sign-in request from this device is already waiting for the phone. Wait for it to finish first.",
-                    Map.of("retry_after_seconds", secondsUntil(open.get().expiresAt(), now)))));
-        }
         int max = properties.maxRequestsPerAccount();
         List<Instant> recent = requests.newestSince(account.id(), now.minus(properties.requestWindow()), max);
         if (recent.size() >= max) {

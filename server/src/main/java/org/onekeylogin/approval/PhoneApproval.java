@@ -107,6 +107,8 @@ public class PhoneApproval {
         }
 
         Duration lifetime = lifetime(start.requestedExpiry());
+        // asking again from the same device gives up the request it was waiting for: one open request per device
+        requests.openFrom(account.id(), start.device().id(), now).ifPresent(earlier -> cancelled(earlier, "asked_again"));
         String authReqId = secrets.token(160);
         var request = new LoginRequest(UUID.randomUUID().toString(), account.id(), start.clientId(), start.device(),
                 start.ipAddress(), start.scopes(), start.bindingMessage(), secrets.digits(properties.codeLength()),
@@ -120,6 +122,25 @@ public class PhoneApproval {
         log.debug("Login request sent to {} control terminals", asked.size());
         return new LoginStarted(authReqId, request.verificationCode(), lifetime.toSeconds(),
                 request.pollIntervalSeconds(), asked.size());
+    }
+
+    /**
+     * The requesting client gives up on its request: it ends {@code CANCELLED}, every phone it was sent to is told at
+     * once, and a client waiting on its status is woken. Only a pending request can be cancelled; cancelling one
+     * already cancelled is not an error.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public LoginRequestState cancel(String authReqId) {
+        LoginRequest request = status(authReqId);
+        if (request.state() == LoginRequestState.CANCELLED) {
+            return LoginRequestState.CANCELLED;
+        }
+        if (request.stateAt(clock.instant()) != LoginRequestState.PENDING || !cancelled(request, "cancelled")) {
+            throw new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, "This sign-in request has already been decided or "
+                    + "has expired; there is nothing to cancel.", Map.of("state", requests.find(request.id())
+                            .map(r -> r.stateAt(clock.instant())).orElse(request.state()).wireName()));
+        }
+        return LoginRequestState.CANCELLED;
     }
 
     /** The open requests a control terminal may decide, for a phone that missed the push. */
@@ -142,7 +163,7 @@ public class PhoneApproval {
         }
         if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.APPROVED, null,
                 caller.sessionId(), now)) {
-            throw closed();
+            throw closed(current(request));
         }
         decided(request, LoginRequestState.APPROVED, null, caller, null);
         return LoginRequestState.APPROVED;
@@ -155,7 +176,7 @@ public class PhoneApproval {
         Instant now = clock.instant();
         if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.DENIED, reason,
                 caller.sessionId(), now)) {
-            throw closed();
+            throw closed(current(request));
         }
         if (reason == DenyReason.NOT_ME) {
             policy.blockRequester(request, now);
@@ -206,6 +227,22 @@ public class PhoneApproval {
         return new Redemption.SignedIn(signedIn);
     }
 
+    /**
+     * Moves a pending request to {@code CANCELLED} if nobody decided it first, and tells its phones and its waiting
+     * client; false when a decision won.
+     */
+    private boolean cancelled(LoginRequest request, String why) {
+        if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.CANCELLED, null, null,
+                clock.instant())) {
+            return false;
+        }
+        audit.record(new AuditEntry(AuditEventType.LOGIN_CANCELLED, AuditEntry.Outcome.FAILURE, request.accountId(),
+                request.device().id(), null, null, request.ipAddress(), why));
+        terminals.tellClosed(request, LoginRequestState.CANCELLED, null);
+        waiters.wake(request.id());
+        return true;
+    }
+
     private void decided(LoginRequest request, LoginRequestState outcome, @Nullable DenyReason reason, Caller caller,
             @Nullable String detail) {
         AuditEventType type = outcome == LoginRequestState.APPROVED ? AuditEventType.LOGIN_APPROVED
@@ -224,7 +261,7 @@ public class PhoneApproval {
                 .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
                         "There is no sign-in request with that id for this device."));
         if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {
-            throw closed();
+            throw closed(request);
         }
         return request;
     }
@@ -254,8 +291,20 @@ public class PhoneApproval {
         return new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND, "There is no sign-in request with that id.");
     }
 
-    private static ApiException closed() {
-        return new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, "This sign-in request has already been decided or has expired.");
+    /** The request as it is now, after another step moved it first. */
+    private LoginRequest current(LoginRequest request) {
+        return requests.find(request.id()).orElse(request);
+    }
+
+    /** Why a phone can no longer decide this request, in words that say who closed it. */
+    private ApiException closed(LoginRequest request) {
+        LoginRequestState state = request.stateAt(clock.instant());
+        String message = switch (state) {
+            case CANCELLED -> request.device().name() + " cancelled this sign-in request, so nothing will be signed in.";
+            case EXPIRED -> "This sign-in request has expired.";
+            default -> "This sign-in request has already been decided.";
+        };
+        return new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, message, Map.of("state", state.wireName()));
     }
 
     private static boolean constantTimeEquals(String expected, @Nullable String typed) {
