@@ -20,7 +20,7 @@ import org.onekeylogin.device.DeviceType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2 and V12. */
+/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2, V12 and V16. */
 @Repository
 public class LoginRequestRepository {
 
@@ -111,10 +111,27 @@ public class LoginRequestRepository {
      * anti-fatigue window); reads at most {@code limit} rows however busy the account is.
      */
     public List<Instant> newestSince(String accountId, Instant since, int limit) {
-        List<Instant> newest = new ArrayList<>(jdbc.sql("SELECT created_at FROM login_request "
-                        + "WHERE account_id = ? AND created_at >= ? ORDER BY created_at DESC FETCH FIRST "
+        return newest("", accountId, since, limit);
+    }
+
+    /** As {@link #newestSince}, for the requests of this account from one requesting device. */
+    public List<Instant> newestFromDevice(String accountId, String deviceId, Instant since, int limit) {
+        return newest(" AND device_id = ?", accountId, since, limit, deviceId);
+    }
+
+    /** As {@link #newestSince}, for the requests of this account from one requesting address. */
+    public List<Instant> newestFromAddress(String accountId, String ip, Instant since, int limit) {
+        return newest(" AND ip_address = ?", accountId, since, limit, ip);
+    }
+
+    private List<Instant> newest(String requester, String accountId, Instant since, int limit, Object... value) {
+        List<Object> params = new ArrayList<>(List.of(accountId));
+        params.addAll(List.of(value));
+        params.add(utc(since));
+        List<Instant> newest = new ArrayList<>(jdbc.sql("SELECT created_at FROM login_request WHERE account_id = ?"
+                        + requester + " AND created_at >= ? ORDER BY created_at DESC FETCH FIRST "
                         + Math.max(1, limit) + " ROWS ONLY")
-                .params(accountId, utc(since))
+                .params(params)
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list());
         Collections.reverse(newest);
         return newest;
