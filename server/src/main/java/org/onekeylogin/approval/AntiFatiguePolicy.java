@@ -10,7 +10,6 @@ import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.account.AccountStanding;
 import org.onekeylogin.approval.internal.LoginRequestRepository;
-import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.RateLimiter;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Anti-fatigue rules of phone-approved sign-in: nobody should be prompted so often that they approve a stranger's
  * request to make the prompts stop, and no stranger should be able to keep the owner from signing in. After "that
- * wasn't me" the requesting device and address are blocked for a while. Otherwise the limits are counted per
+ * wasn't me" the requester is blocked for a while ({@link RequesterBlocks}). Otherwise the limits are counted per
  * requester within the account (its device and, separately, its address, since a requester chooses its device id
  * freely): a few requests at once, then growing waits, then none until the window moves on. All strangers together
  * are held to a ceiling per account that bounds the prompts on the owner's phone; a device that has signed in to
@@ -40,12 +39,12 @@ class AntiFatiguePolicy {
     private final LoginRequestRepository requests;
     private final AccountService accounts;
     private final RateLimiter limits;
-    private final DeviceSessionService sessions;
+    private final RequesterBlocks blocks;
     private final ApprovalProperties properties;
 
     AntiFatiguePolicy(LoginRequestRepository requests, AccountService accounts, RateLimiter limits,
-            DeviceSessionService sessions, ApprovalProperties properties) {
-        this.sessions = sessions;
+            RequesterBlocks blocks, ApprovalProperties properties) {
+        this.blocks = blocks;
         this.requests = requests;
         this.accounts = accounts;
         this.limits = limits;
@@ -66,17 +65,13 @@ class AntiFatiguePolicy {
      * from strangers for this account. Called under the account's request lock.
      */
     Optional<Refusal> refusal(Account account, StartLogin start, Instant now) {
-        Optional<Instant> until = requests.blockedUntil(account.id(), start.device().id(), start.ipAddress(), now);
+        Optional<Instant> until = blocks.blockedUntil(account.id(), requester(start));
         if (until.isPresent()) {
-            return Optional.of(new Refusal("blocked", new ApiException(ErrorCode.REQUESTER_BLOCKED,
-                    "The owner of this account said an earlier request from here was not theirs. Phone approval is "
-                            + "blocked here for now; use another way to sign in.",
-                    Map.of("retry_after_seconds", secondsUntil(until.get(), now),
-                            "fallbacks", PhoneApproval.FALLBACKS))));
+            return Optional.of(new Refusal("blocked", RequesterBlocks.blocked(secondsUntil(until.get(), now))));
         }
         Instant since = now.minus(properties.requestWindow());
         int perRequester = properties.maxRequestsPerRequester();
-        boolean known = sessions.hasSignedInBefore(account.id(), start.device().id());
+        boolean known = blocks.isKnown(account.id(), start.device().id());
         Instant allowedAt = allowedAfter(requests.newestFromDevice(account.id(), start.device().id(), since,
                 perRequester), now);
         if (!known && start.ipAddress() != null) {
@@ -126,19 +121,20 @@ class AntiFatiguePolicy {
     }
 
     /**
-     * After "that wasn't me": blocks the requesting device, and its address when known, from asking this account
-     * again for a while, and raises the account's theft risk, which can stop it being recommended on shared
-     * screens.
+     * After "that wasn't me": blocks the requesting device, its address and its network when known, from asking
+     * this account again for a while (see {@link RequesterBlocks}), and raises the account's theft risk, which can
+     * stop it being recommended on shared screens.
      */
-    void blockRequester(LoginRequest request, Instant now) {
-        Instant until = now.plus(properties.notMeBlock());
-        requests.block(request.accountId(), "device", request.device().id(), until);
-        if (request.ipAddress() != null) {
-            requests.block(request.accountId(), "ip", request.ipAddress(), until);
-        }
+    void blockRequester(LoginRequest request) {
+        blocks.notMe(request.accountId(), new RequesterBlocks.Requester(request.device().id(), request.ipAddress(),
+                request.networkId()));
         Account account = accounts.get(request.accountId());
         accounts.updateStanding(account.id(), new AccountStanding(account.status(), account.tier(),
                 account.userLevel(), account.risk().raised()));
+    }
+
+    private static RequesterBlocks.Requester requester(StartLogin start) {
+        return new RequesterBlocks.Requester(start.device().id(), start.ipAddress(), start.networkId());
     }
 
     /** Whole seconds until {@code then}, at least one, for a client's retry-after. */

@@ -113,7 +113,7 @@ public class PhoneApproval {
         var request = new LoginRequest(UUID.randomUUID().toString(), account.id(), start.clientId(), start.device(),
                 start.ipAddress(), start.scopes(), start.bindingMessage(), secrets.digits(properties.codeLength()),
                 LoginRequestState.PENDING, null, null, properties.pollIntervalSeconds(), null,
-                start.notificationToken(), now, now.plus(lifetime));
+                start.notificationToken(), now, now.plus(lifetime), start.networkId());
         requests.insert(request, hash(authReqId), start.notificationToken() == null ? null : authReqId,
                 asked.stream().map(ControlTerminals.Found::row).toList());
         audit.record(new AuditEntry(AuditEventType.LOGIN_REQUESTED, AuditEntry.Outcome.SUCCESS, account.id(),
@@ -179,7 +179,7 @@ public class PhoneApproval {
             throw closed(current(request));
         }
         if (reason == DenyReason.NOT_ME) {
-            policy.blockRequester(request, now);
+            policy.blockRequester(request);
         }
         decided(request, LoginRequestState.DENIED, reason, caller, reason.wireName());
         return LoginRequestState.DENIED;

@@ -31,7 +31,7 @@ public class LoginRequestRepository {
     private static final String COLUMNS = "id, account_id, client_id, device_id, device_type, device_name, "
             + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, verification_code, "
             + "state, deny_reason, decided_by_session_id, poll_interval_seconds, last_polled_at, notification_token, "
-            + "created_at, expires_at";
+            + "created_at, expires_at, network_id";
 
     private final JdbcClient jdbc;
 
@@ -45,9 +45,9 @@ public class LoginRequestRepository {
         jdbc.sql("INSERT INTO login_request (id, account_id, client_id, device_id, device_type, device_name, "
                         + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, "
                         + "verification_code, state, poll_interval_seconds, notification_token, created_at, expires_at, "
-                        + "secret_hash, ciba_auth_req_id) VALUES (:id, :account, :client, :device, :type, :name, :model, "
-                        + ":os, :appVersion, :ip, :scopes, :bindingMessage, :code, :state, :pollInterval, "
-                        + ":notificationToken, :createdAt, :expiresAt, :secretHash, :pingAuthReqId)")
+                        + "secret_hash, ciba_auth_req_id, network_id) VALUES (:id, :account, :client, :device, :type, "
+                        + ":name, :model, :os, :appVersion, :ip, :scopes, :bindingMessage, :code, :state, :pollInterval, "
+                        + ":notificationToken, :createdAt, :expiresAt, :secretHash, :pingAuthReqId, :network)")
                 .param("id", r.id())
                 .param("account", r.accountId())
                 .param("client", r.clientId())
@@ -68,6 +68,7 @@ public class LoginRequestRepository {
                 .param("expiresAt", utc(r.expiresAt()))
                 .param("secretHash", secretHash)
                 .param("pingAuthReqId", pingAuthReqId)
+                .param("network", r.networkId())
                 .update();
         for (Terminal t : terminals) {
             jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id, open_until) "
@@ -183,22 +184,42 @@ public class LoginRequestRepository {
                 .param(utc(now)).query(LoginRequestRepository::map).list();
     }
 
-    public void block(String accountId, String kind, String value, Instant until) {
-        int updated = jdbc.sql("UPDATE approval_block SET until_at = ? WHERE account_id = ? AND blocked_kind = ? "
-                        + "AND blocked_value = ?").params(utc(until), accountId, kind, value).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO approval_block (account_id, blocked_kind, blocked_value, until_at) "
-                    + "VALUES (?, ?, ?, ?)").params(accountId, kind, value, utc(until)).update();
-        }
+    /** Moves the end of an existing block; false when there is none to move. */
+    public boolean extendBlock(String accountId, String kind, String value, Instant until) {
+        return jdbc.sql("UPDATE approval_block SET until_at = ? WHERE account_id = ? AND blocked_kind = ? "
+                + "AND blocked_value = ?").params(utc(until), accountId, kind, value).update() == 1;
     }
 
-    /** The latest end of any block on this account for this device or address, if one is in force. */
-    public Optional<Instant> blockedUntil(String accountId, String deviceId, @Nullable String ip, Instant now) {
+    /** Adds a block; fails on the key when one exists. */
+    public void insertBlock(String accountId, String kind, String value, Instant until) {
+        jdbc.sql("INSERT INTO approval_block (account_id, blocked_kind, blocked_value, until_at) VALUES (?, ?, ?, ?)")
+                .params(accountId, kind, value, utc(until)).update();
+    }
+
+    /**
+     * The latest end of any block on this account for this device, address or network, if one is in force; a
+     * {@code null} address or network matches no block.
+     */
+    public Optional<Instant> blockedUntil(String accountId, @Nullable String deviceId, @Nullable String ip,
+            @Nullable String networkId, Instant now) {
         return jdbc.sql("SELECT MAX(until_at) FROM approval_block WHERE account_id = ? AND until_at > ? AND "
-                        + "((blocked_kind = 'device' AND blocked_value = ?) OR (blocked_kind = 'ip' AND blocked_value = ?))")
-                .params(accountId, utc(now), deviceId, ip == null ? "" : ip)
+                        + "((blocked_kind = 'device' AND blocked_value = ?) OR (blocked_kind = 'ip' AND blocked_value = ?) "
+                        + "OR (blocked_kind = 'network' AND blocked_value = ?))")
+                .params(accountId, utc(now), deviceId == null ? "" : deviceId, ip == null ? "" : ip,
+                        networkId == null ? "" : networkId)
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
                 .single().map(OffsetDateTime::toInstant);
+    }
+
+    /** Remembers that the account's owner disowned this device; fails on the key when it already was. */
+    public void disown(String accountId, String deviceId, Instant now) {
+        jdbc.sql("INSERT INTO approval_disowned_device (account_id, device_id, disowned_at) VALUES (?, ?, ?)")
+                .params(accountId, deviceId, utc(now)).update();
+    }
+
+    public boolean isDisowned(String accountId, String deviceId) {
+        return !jdbc.sql("SELECT device_id FROM approval_disowned_device WHERE account_id = ? AND device_id = ?")
+                .params(accountId, deviceId).query(String.class).list().isEmpty();
     }
 
     private static LoginRequest map(ResultSet rs, int row) throws SQLException {
@@ -216,7 +237,7 @@ public class LoginRequestRepository {
                 rs.getString("decided_by_session_id"), rs.getInt("poll_interval_seconds"),
                 polled == null ? null : polled.toInstant(), rs.getString("notification_token"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getString("network_id"));
     }
 
     private static OffsetDateTime utc(Instant instant) {
