@@ -68,6 +68,17 @@ public class RequesterBlocks {
         inserts.insert(() -> requests.disown(accountId, requester.deviceId(), now));
     }
 
+    /**
+     * The owner allows the account on a network again, after saying "that wasn't me" there: the blocks on that
+     * network and on the address of the disowned sign-in end. The disowned device stays disowned.
+     */
+    public void allowAgain(String accountId, String networkId, @Nullable String ipAddress) {
+        requests.unblock(accountId, "network", networkId);
+        if (ipAddress != null) {
+            requests.unblock(accountId, "ip", ipAddress);
+        }
+    }
+
     /** "That wasn't me" about a signed-in device blocks that device, its address and its network. */
     @EventListener
     void on(SessionRevoked revoked) {

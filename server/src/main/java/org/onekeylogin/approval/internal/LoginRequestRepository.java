@@ -190,6 +190,11 @@ public class LoginRequestRepository {
                 + "AND blocked_value = ?").params(utc(until), accountId, kind, value).update() == 1;
     }
 
+    public void unblock(String accountId, String kind, String value) {
+        jdbc.sql("DELETE FROM approval_block WHERE account_id = ? AND blocked_kind = ? AND blocked_value = ?")
+                .params(accountId, kind, value).update();
+    }
+
     /** Adds a block; fails on the key when one exists. */
     public void insertBlock(String accountId, String kind, String value, Instant until) {
         jdbc.sql("INSERT INTO approval_block (account_id, blocked_kind, blocked_value, until_at) VALUES (?, ?, ?, ?)")
