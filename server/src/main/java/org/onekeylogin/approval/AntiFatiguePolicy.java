@@ -17,12 +17,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Anti-fatigue rules of phone-approved sign-in: nobody should be prompted so often that they approve a stranger's
- * request to make the prompts stop. After "that wasn't me" the requesting device and address are blocked for a
- * while; a device has one open request per account at a time; an account gets a bounded number of requests per
- * window; an address may start only so many requests a minute.
+ * request to make the prompts stop, and no stranger should be able to keep the owner from signing in. After "that
+ * wasn't me" the requester is blocked for a while ({@link RequesterBlocks}). Otherwise the limits are counted per
+ * requester within the account (its device and, separately, its address, since a requester chooses its device id
+ * freely): a few requests at once, then growing waits, then none until the window moves on. All strangers together
+ * are held to a ceiling per account that bounds the prompts on the owner's phone; a device that has signed in to
+ * the account before is held only to its own limit, so it still gets through while strangers flood. An address may
+ * start only so many requests a minute on one node, whatever account it names.
  *
- * <p>The account's rules are counted in the database, so they hold however many nodes serve the account. This
- * class only decides; the caller records a refusal and answers with it.
+ * <p>The account's rules are counted in the database, and the caller checks them and records the request under
+ * one row lock on the account, so they hold however many requests arrive at once on however many nodes. This class
+ * only decides; the caller records a refusal and answers with it.
  */
 @Component
 class AntiFatiguePolicy {
@@ -34,10 +39,12 @@ class AntiFatiguePolicy {
     private final LoginRequestRepository requests;
     private final AccountService accounts;
     private final RateLimiter limits;
+    private final RequesterBlocks blocks;
     private final ApprovalProperties properties;
 
     AntiFatiguePolicy(LoginRequestRepository requests, AccountService accounts, RateLimiter limits,
-            ApprovalProperties properties) {
+            RequesterBlocks blocks, ApprovalProperties properties) {
+        this.blocks = blocks;
         this.requests = requests;
         this.accounts = accounts;
         this.limits = limits;
@@ -53,48 +60,81 @@ class AntiFatiguePolicy {
                 Duration.ofMinutes(1));
     }
 
-    /** The first rule this request would break, checked in order: blocked, already waiting, too many. */
+    /**
+     * The first rule this request would break, checked in order: blocked, too many from this requester, too many
+     * from strangers for this account. Called under the account's request lock.
+     */
     Optional<Refusal> refusal(Account account, StartLogin start, Instant now) {
-        Optional<Instant> until = requests.blockedUntil(account.id(), start.device().id(), start.ipAddress(), now);
+        Optional<Instant> until = blocks.blockedUntil(account.id(), requester(start));
         if (until.isPresent()) {
-            return Optional.of(new Refusal("blocked", new ApiException(ErrorCode.REQUESTER_BLOCKED,
-                    "The owner of this account said an earlier request from here was not theirs. Phone approval is "
-                            + "blocked here for now; use another way to sign in.",
-                    Map.of("retry_after_seconds", secondsUntil(until.get(), now),
-                            "fallbacks", PhoneApproval.FALLBACKS))));
+            return Optional.of(new Refusal("blocked", RequesterBlocks.blocked(secondsUntil(until.get(), now))));
         }
-        Optional<LoginRequest> open = requests.openFrom(account.id(), start.device().id(), now);
-        if (open.isPresent()) {
-            return Optional.of(new Refusal("already_pending", new ApiException(ErrorCode.TOO_MANY_REQUESTS,
-                    "A sign-in request from this device is already waiting for the phone. Wait for it to finish first.",
-                    Map.of("retry_after_seconds", secondsUntil(open.get().expiresAt(), now)))));
+        Instant since = now.minus(properties.requestWindow());
+        int perRequester = properties.maxRequestsPerRequester();
+        boolean known = blocks.isKnown(account.id(), start.device().id());
+        Instant allowedAt = allowedAfter(requests.newestFromDevice(account.id(), start.device().id(), since,
+                perRequester), now);
+        if (!known && start.ipAddress() != null) {
+            // a device the account knows is not held back by strangers sharing its address
+            Instant byAddress = allowedAfter(requests.newestFromAddress(account.id(), start.ipAddress(), since,
+                    perRequester), now);
+            allowedAt = byAddress.isAfter(allowedAt) ? byAddress : allowedAt;
         }
-        int max = properties.maxRequestsPerAccount();
-        List<Instant> recent = requests.newestSince(account.id(), now.minus(properties.requestWindow()), max);
-        if (recent.size() >= max) {
+        if (allowedAt.isAfter(now)) {
+            long seconds = secondsUntil(allowedAt, now);
+            return Optional.of(new Refusal("too_many_requests_from_requester", new ApiException(
+                    ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account from here. Please try "
+                            + "again in " + inWords(seconds) + ".",
+                    Map.of("retry_after_seconds", seconds, "limit", "requester"))));
+        }
+        int ceiling = properties.maxRequestsPerAccount();
+        List<Instant> recent = known ? List.of() : requests.newestSince(account.id(), since, ceiling);
+        if (recent.size() >= ceiling) {
             long seconds = secondsUntil(recent.getFirst().plus(properties.requestWindow()), now);
-            return Optional.of(new Refusal("too_many_requests", new ApiException(ErrorCode.TOO_MANY_REQUESTS,
-                    "Too many sign-in requests for this account. Please try again in " + (seconds + 59) / 60
-                            + " minutes.",
-                    Map.of("retry_after_seconds", seconds))));
+            return Optional.of(new Refusal("too_many_requests_for_account", new ApiException(
+                    ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account. Please try again in "
+                            + inWords(seconds) + ", or sign in from a device this account has used before.",
+                    Map.of("retry_after_seconds", seconds, "limit", "account"))));
         }
         return Optional.empty();
     }
 
     /**
-     * After "that wasn't me": blocks the requesting device, and its address when known, from asking this account
-     * again for a while, and raises the account's theft risk, which can stop it being recommended on shared
-     * screens.
+     * When one requester may ask again, given its newest requests in the window (oldest first, at most
+     * {@code max-requests-per-requester}): at once within the burst; then {@code requester-backoff} after its
+     * previous request, doubled for each request beyond the burst; at the limit, when its oldest request leaves the
+     * window.
      */
-    void blockRequester(LoginRequest request, Instant now) {
-        Instant until = now.plus(properties.notMeBlock());
-        requests.block(request.accountId(), "device", request.device().id(), until);
-        if (request.ipAddress() != null) {
-            requests.block(request.accountId(), "ip", request.ipAddress(), until);
+    private Instant allowedAfter(List<Instant> recent, Instant now) {
+        if (recent.size() >= properties.maxRequestsPerRequester()) {
+            return recent.getFirst().plus(properties.requestWindow());
         }
+        int beyondBurst = recent.size() - properties.requesterBurst();
+        if (beyondBurst < 0) {
+            return now;
+        }
+        return recent.getLast().plus(properties.requesterBackoff().multipliedBy(1L << Math.min(beyondBurst, 20)));
+    }
+
+    private static String inWords(long seconds) {
+        return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+    }
+
+    /**
+     * After "that wasn't me": blocks the requesting device, its address and its network when known, from asking
+     * this account again for a while (see {@link RequesterBlocks}), and raises the account's theft risk, which can
+     * stop it being recommended on shared screens.
+     */
+    void blockRequester(LoginRequest request) {
+        blocks.notMe(request.accountId(), new RequesterBlocks.Requester(request.device().id(), request.ipAddress(),
+                request.networkId()));
         Account account = accounts.get(request.accountId());
         accounts.updateStanding(account.id(), new AccountStanding(account.status(), account.tier(),
                 account.userLevel(), account.risk().raised()));
+    }
+
+    private static RequesterBlocks.Requester requester(StartLogin start) {
+        return new RequesterBlocks.Requester(start.device().id(), start.ipAddress(), start.networkId());
     }
 
     /** Whole seconds until {@code then}, at least one, for a client's retry-after. */

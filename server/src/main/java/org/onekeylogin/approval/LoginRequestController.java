@@ -35,7 +35,7 @@ class LoginRequestController {
     @Bean
     static OpenApiEndpoints loginRequestsAreOpen() {
         return OpenApiEndpoints.post("/api/v1/login-requests", "/api/v1/login-requests/status",
-                "/api/v1/login-requests/session");
+                "/api/v1/login-requests/session", "/api/v1/login-requests/cancel");
     }
 
     private static final int MAX_WAIT_SECONDS = 30;
@@ -81,6 +81,9 @@ class LoginRequestController {
     record Status(LoginRequestState status, @Nullable DenyReason reason, long expiresIn) {
     }
 
+    record Cancelled(LoginRequestState status) {
+    }
+
     @PostMapping("/api/v1/login-requests")
     @ResponseStatus(HttpStatus.CREATED)
     LoginStarted start(@RequestBody StartRequest request, HttpServletRequest http) {
@@ -118,6 +121,16 @@ class LoginRequestController {
         };
     }
 
+    /**
+     * The requesting device gives up: the phones stop asking at once, and the device may ask again straight away.
+     * Cancelling a request already cancelled answers the same, so a repeated press is harmless.
+     */
+    @PostMapping("/api/v1/login-requests/cancel")
+    Cancelled cancel(@RequestBody Handle handle) {
+        deviceAppRequest(handle);
+        return new Cancelled(approval.cancel(handle.authReqId()));
+    }
+
     /** Requests of confidential (CIBA) clients are redeemed at the token endpoint, with client authentication. */
     private LoginRequest deviceAppRequest(Handle handle) {
         LoginRequest request = approval.status(handle.authReqId());
@@ -139,6 +152,9 @@ class LoginRequestController {
                     "A wrong code was typed on the phone, so the sign-in was cancelled. Ask again for a new code.");
             case EXPIRED -> new ApiException(ErrorCode.LOGIN_REQUEST_EXPIRED,
                     "Nobody answered on the phone in time. Ask again.");
+            case CANCELLED -> new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED,
+                    "This sign-in request was cancelled on this device. Ask again to sign in.",
+                    Map.of("state", LoginRequestState.CANCELLED.wireName()));
             case CONSUMED, APPROVED -> new ApiException(ErrorCode.LOGIN_REQUEST_ALREADY_USED,
                     "These tokens were already collected. Ask again to sign in another time.");
         };

@@ -5,8 +5,8 @@ import org.onekeylogin.system.WireEnum;
 
 /**
  * The life of a login request, with its legal transitions in one place:
- * {@code PENDING → APPROVED → CONSUMED}; {@code PENDING → DENIED | FAILED | EXPIRED}; {@code APPROVED → EXPIRED}
- * when the client never collects its tokens.
+ * {@code PENDING → APPROVED → CONSUMED}; {@code PENDING → DENIED | FAILED | EXPIRED | CANCELLED}; {@code APPROVED →
+ * EXPIRED} when the client never collects its tokens.
  */
 public enum LoginRequestState implements WireEnum {
     /** Waiting for a control terminal to decide. */
@@ -20,13 +20,15 @@ public enum LoginRequestState implements WireEnum {
     /** Nobody decided in time, or the client never collected its approval. */
     EXPIRED,
     /** The client collected its tokens. */
-    CONSUMED;
+    CONSUMED,
+    /** The requesting device gave up (pressed cancel, or asked again) before anyone decided. */
+    CANCELLED;
 
     public boolean canMoveTo(LoginRequestState next) {
         return switch (this) {
-            case PENDING -> Set.of(APPROVED, DENIED, FAILED, EXPIRED).contains(next);
+            case PENDING -> Set.of(APPROVED, DENIED, FAILED, EXPIRED, CANCELLED).contains(next);
             case APPROVED -> next == CONSUMED || next == EXPIRED;
-            case DENIED, FAILED, EXPIRED, CONSUMED -> false;
+            case DENIED, FAILED, EXPIRED, CONSUMED, CANCELLED -> false;
         };
     }
 

@@ -23,6 +23,7 @@ import org.onekeylogin.signin.DeviceSignIn;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
+import org.onekeylogin.system.RequestLocks;
 import org.onekeylogin.system.SecretGenerator;
 import org.onekeylogin.system.Caller;
 import org.slf4j.Logger;
@@ -58,11 +59,14 @@ public class PhoneApproval {
     private final SecretGenerator secrets;
     private final ApprovalProperties properties;
     private final ApplicationEventPublisher events;
+    private final RequestLocks locks;
     private final Clock clock;
 
     PhoneApproval(LoginRequestRepository requests, AccountService accounts, AntiFatiguePolicy policy,
             ControlTerminals terminals, DeviceSignIn signIn, LoginRequestWaiters waiters, AuditLog audit,
-            SecretGenerator secrets, ApprovalProperties properties, ApplicationEventPublisher events, Clock clock) {
+            SecretGenerator secrets, ApprovalProperties properties, ApplicationEventPublisher events,
+            RequestLocks locks, Clock clock) {
+        this.locks = locks;
         this.requests = requests;
         this.accounts = accounts;
         this.policy = policy;
@@ -76,13 +80,20 @@ public class PhoneApproval {
         this.clock = clock;
     }
 
+    /**
+     * Asks the account's phones. The limits are checked and the request recorded under a row lock on the account,
+     * held until this transaction ends, so requests for one account arriving at once on any node are counted one at
+     * a time and none can slip past a limit another is about to reach.
+     */
     @Transactional(noRollbackFor = ApiException.class)
     public LoginStarted start(StartLogin start) {
-        Instant now = clock.instant();
         policy.countRequestFrom(start.ipAddress());
         // Unknown and inactive accounts get the same answer as accounts without phones: nothing to enumerate.
         Account account = accounts.findByIdentifier(start.login()).filter(Account::isActive)
                 .orElseThrow(PhoneApproval::noControlTerminal);
+        locks.lock("login-request-account", account.id());
+        // read after the lock: a request that waited for it is timed, and counts what was recorded, as it is served
+        Instant now = clock.instant();
         Optional<Refusal> refusal = policy.refusal(account, start, now);
         if (refusal.isPresent()) {
             refuse(account, start, refusal.get().why());
@@ -96,11 +107,13 @@ public class PhoneApproval {
         }
 
         Duration lifetime = lifetime(start.requestedExpiry());
+        // asking again from the same device gives up the request it was waiting for: one open request per device
+        requests.openFrom(account.id(), start.device().id(), now).ifPresent(earlier -> cancelled(earlier, "asked_again"));
         String authReqId = secrets.token(160);
         var request = new LoginRequest(UUID.randomUUID().toString(), account.id(), start.clientId(), start.device(),
                 start.ipAddress(), start.scopes(), start.bindingMessage(), secrets.digits(properties.codeLength()),
                 LoginRequestState.PENDING, null, null, properties.pollIntervalSeconds(), null,
-                start.notificationToken(), now, now.plus(lifetime));
+                start.notificationToken(), now, now.plus(lifetime), start.networkId());
         requests.insert(request, hash(authReqId), start.notificationToken() == null ? null : authReqId,
                 asked.stream().map(ControlTerminals.Found::row).toList());
         audit.record(new AuditEntry(AuditEventType.LOGIN_REQUESTED, AuditEntry.Outcome.SUCCESS, account.id(),
@@ -109,6 +122,25 @@ public class PhoneApproval {
         log.debug("Login request sent to {} control terminals", asked.size());
         return new LoginStarted(authReqId, request.verificationCode(), lifetime.toSeconds(),
                 request.pollIntervalSeconds(), asked.size());
+    }
+
+    /**
+     * The requesting client gives up on its request: it ends {@code CANCELLED}, every phone it was sent to is told at
+     * once, and a client waiting on its status is woken. Only a pending request can be cancelled; cancelling one
+     * already cancelled is not an error.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public LoginRequestState cancel(String authReqId) {
+        LoginRequest request = status(authReqId);
+        if (request.state() == LoginRequestState.CANCELLED) {
+            return LoginRequestState.CANCELLED;
+        }
+        if (request.stateAt(clock.instant()) != LoginRequestState.PENDING || !cancelled(request, "cancelled")) {
+            throw new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, "This sign-in request has already been decided or "
+                    + "has expired; there is nothing to cancel.", Map.of("state", requests.find(request.id())
+                            .map(r -> r.stateAt(clock.instant())).orElse(request.state()).wireName()));
+        }
+        return LoginRequestState.CANCELLED;
     }
 
     /** The open requests a control terminal may decide, for a phone that missed the push. */
@@ -131,7 +163,7 @@ public class PhoneApproval {
         }
         if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.APPROVED, null,
                 caller.sessionId(), now)) {
-            throw closed();
+            throw closed(current(request));
         }
         decided(request, LoginRequestState.APPROVED, null, caller, null);
         return LoginRequestState.APPROVED;
@@ -144,10 +176,10 @@ public class PhoneApproval {
         Instant now = clock.instant();
         if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.DENIED, reason,
                 caller.sessionId(), now)) {
-            throw closed();
+            throw closed(current(request));
         }
         if (reason == DenyReason.NOT_ME) {
-            policy.blockRequester(request, now);
+            policy.blockRequester(request);
         }
         decided(request, LoginRequestState.DENIED, reason, caller, reason.wireName());
         return LoginRequestState.DENIED;
@@ -195,6 +227,22 @@ public class PhoneApproval {
         return new Redemption.SignedIn(signedIn);
     }
 
+    /**
+     * Moves a pending request to {@code CANCELLED} if nobody decided it first, and tells its phones and its waiting
+     * client; false when a decision won.
+     */
+    private boolean cancelled(LoginRequest request, String why) {
+        if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.CANCELLED, null, null,
+                clock.instant())) {
+            return false;
+        }
+        audit.record(new AuditEntry(AuditEventType.LOGIN_CANCELLED, AuditEntry.Outcome.FAILURE, request.accountId(),
+                request.device().id(), null, null, request.ipAddress(), why));
+        terminals.tellClosed(request, LoginRequestState.CANCELLED, null);
+        waiters.wake(request.id());
+        return true;
+    }
+
     private void decided(LoginRequest request, LoginRequestState outcome, @Nullable DenyReason reason, Caller caller,
             @Nullable String detail) {
         AuditEventType type = outcome == LoginRequestState.APPROVED ? AuditEventType.LOGIN_APPROVED
@@ -213,7 +261,7 @@ public class PhoneApproval {
                 .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
                         "There is no sign-in request with that id for this device."));
         if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {
-            throw closed();
+            throw closed(request);
         }
         return request;
     }
@@ -243,8 +291,20 @@ public class PhoneApproval {
         return new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND, "There is no sign-in request with that id.");
     }
 
-    private static ApiException closed() {
-        return new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, "This sign-in request has already been decided or has expired.");
+    /** The request as it is now, after another step moved it first. */
+    private LoginRequest current(LoginRequest request) {
+        return requests.find(request.id()).orElse(request);
+    }
+
+    /** Why a phone can no longer decide this request, in words that say who closed it. */
+    private ApiException closed(LoginRequest request) {
+        LoginRequestState state = request.stateAt(clock.instant());
+        String message = switch (state) {
+            case CANCELLED -> request.device().name() + " cancelled this sign-in request, so nothing will be signed in.";
+            case EXPIRED -> "This sign-in request has expired.";
+            default -> "This sign-in request has already been decided.";
+        };
+        return new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, message, Map.of("state", state.wireName()));
     }
 
     private static boolean constantTimeEquals(String expected, @Nullable String typed) {

@@ -7,7 +7,8 @@ import org.onekeylogin.device.DeviceDescription;
 
 /**
  * A client's request to be signed in by phone approval: the account it names, itself, and (for CIBA) a binding
- * message, a requested lifetime and a ping notification token.
+ * message, a requested lifetime and a ping notification token; a sign-in screen also names the hashed network it is
+ * on.
  */
 public record StartLogin(
         String login,
@@ -17,5 +18,13 @@ public record StartLogin(
         @Nullable String ipAddress,
         @Nullable String bindingMessage,
         @Nullable Duration requestedExpiry,
-        @Nullable String notificationToken) {
+        @Nullable String notificationToken,
+        @Nullable String networkId) {
+
+    /** A request that did not report the network it comes from. */
+    public StartLogin(String login, DeviceDescription device, String clientId, Set<String> scopes,
+            @Nullable String ipAddress, @Nullable String bindingMessage, @Nullable Duration requestedExpiry,
+            @Nullable String notificationToken) {
+        this(login, device, clientId, scopes, ipAddress, bindingMessage, requestedExpiry, notificationToken, null);
+    }
 }

@@ -10,5 +10,6 @@ public enum AuditEventType {
     LOGIN_APPROVED,
     LOGIN_DENIED,
     LOGIN_REFUSED,
-    LOGIN_EXPIRED
+    LOGIN_EXPIRED,
+    LOGIN_CANCELLED
 }

@@ -69,6 +69,14 @@ public class DeviceSessionService {
         return sessions.accountsOn(deviceId, limit);
     }
 
+    /**
+     * Whether this device has been signed in to the account before (now or in the past), by a session its owner did
+     * not call "that wasn't me": such a device is one the account already trusts.
+     */
+    public boolean hasSignedInBefore(String accountId, String deviceId) {
+        return sessions.hasOwnedSessionOn(accountId, deviceId);
+    }
+
     public List<DeviceSession> activeSessionsOf(String accountId) {
         return sessions.activeOfAccount(accountId);
     }

@@ -1,5 +1,6 @@
 package org.onekeylogin.recommendation;
 
+import org.onekeylogin.approval.RequesterBlocks;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.network.NetworkEnvironments;
@@ -17,10 +18,12 @@ class RecommendationController {
 
     private final DeviceSessionService sessions;
     private final NetworkEnvironments networks;
+    private final RequesterBlocks blocks;
 
-    RecommendationController(DeviceSessionService sessions, NetworkEnvironments networks) {
+    RecommendationController(DeviceSessionService sessions, NetworkEnvironments networks, RequesterBlocks blocks) {
         this.sessions = sessions;
         this.networks = networks;
+        this.blocks = blocks;
     }
 
     @PostMapping("/api/v1/sessions/{sessionId}/allow-recommendation")
@@ -30,6 +33,8 @@ class RecommendationController {
                 .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
                         "There is no sign-in on a network with that id on your account."));
         networks.suppress(session.networkId(), session.accountId(), false);
+        // the owner's word lifts what "that wasn't me" blocked on that network, so it is recommended there again
+        blocks.allowAgain(session.accountId(), session.networkId(), session.ipAddress());
         return ResponseEntity.noContent().build();
     }
 }

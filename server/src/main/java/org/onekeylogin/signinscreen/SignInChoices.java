@@ -12,6 +12,7 @@ import org.onekeylogin.account.AccountService;
 import org.onekeylogin.account.MaskedName;
 import org.onekeylogin.approval.LoginStarted;
 import org.onekeylogin.approval.PhoneApproval;
+import org.onekeylogin.approval.RequesterBlocks;
 import org.onekeylogin.approval.StartLogin;
 import java.util.HashSet;
 import java.util.Set;
@@ -55,12 +56,14 @@ public class SignInChoices {
     private final NetworkEnvironments networks;
     private final DeviceSignIn signIn;
     private final DeviceSessionService sessions;
+    private final RequesterBlocks blocks;
     private final Clock clock;
 
     public SignInChoices(SignInChoiceStore store, AccountService accounts, PhoneApproval approval,
             SecretGenerator secrets, Recommendations recommendations, NetworkEnvironments networks,
-            DeviceSignIn signIn, DeviceSessionService sessions, Clock clock) {
+            DeviceSignIn signIn, DeviceSessionService sessions, RequesterBlocks blocks, Clock clock) {
         this.sessions = sessions;
+        this.blocks = blocks;
         this.recommendations = recommendations;
         this.networks = networks;
         this.signIn = signIn;
@@ -71,14 +74,24 @@ public class SignInChoices {
         this.clock = clock;
     }
 
+    /**
+     * The accounts this device may offer: its history, then recommendations for its network. An account whose owner
+     * said "that wasn't me" about this device, or that blocks this requester now, is offered by neither, so the
+     * screen cannot be used to prompt or sign in to it again.
+     */
     public SignInOptions optionsFor(DeviceDescription device, @Nullable ObservedNetwork network, @Nullable String ip) {
         Instant now = clock.instant();
+        String networkId = network == null ? null : network.id();
+        var requester = new RequesterBlocks.Requester(device.id(), ip, networkId);
         List<SignInOptions.OfferedAccount> offered = new ArrayList<>();
         Set<String> inHistory = new HashSet<>();
         for (AccountOnDevice entry : sessions.accountsSignedInOn(device.id(), MAX_ACCOUNTS)) {
             accounts.find(entry.accountId()).filter(Account::isActive).ifPresent(account -> {
                 inHistory.add(account.id());
-                offered.add(offer(account, SignInOptions.Source.HISTORY, device, null, now, entry.signedIn(), false));
+                if (!blocks.isBlocked(account.id(), requester)) {
+                    offered.add(offer(account, SignInOptions.Source.HISTORY, device, networkId, now,
+                            entry.signedIn(), false));
+                }
             });
         }
         Classification classification = null;
@@ -86,8 +99,10 @@ public class SignInChoices {
             networks.present(device.id(), network, null, device.screenClass() == ScreenClass.SMALL);
             Recommendations.Result result = recommendations.recommend(network.id(), ip, inHistory);
             classification = result.classification();
-            boolean onlyOne = result.candidates().size() == 1;
-            for (Candidate c : result.candidates()) {
+            List<Candidate> candidates = result.candidates().stream()
+                    .filter(c -> !blocks.isBlocked(c.account().id(), requester)).toList();
+            boolean onlyOne = candidates.size() == 1;
+            for (Candidate c : candidates) {
                 boolean auto = onlyOne && c.phonePresent() && c.account().consents().mayAutoSignIn();
                 offered.add(offer(c.account(), SignInOptions.Source.RECOMMENDATION, device, network.id(), now, false,
                         auto));
@@ -119,19 +134,21 @@ public class SignInChoices {
                 .orElseThrow(SignInChoices::invalidChoice);
         Account account = accounts.find(choice.accountId()).filter(Account::isActive)
                 .orElseThrow(SignInChoices::invalidChoice);
+        // a handle offered before the owner said "that wasn't me" must not sign in after it
+        blocks.refuseIfBlocked(account.id(), new RequesterBlocks.Requester(device.id(), ip, network.id()));
         networks.outcome(network.id(), account.id(), "picked");
         return signIn.signIn(account, device, clientId, SignInMethod.RECOMMENDATION, Set.of(), ip, network);
     }
 
     /** Picking an offered account asks that account's phones to approve, as in phone-approved sign-in. */
     public LoginStarted pick(String handle, DeviceDescription device, String clientId, @Nullable String ip) {
-        String accountId = store.redeem(hash(handle), device.id(), clock.instant())
+        SignInChoiceStore.Choice choice = store.redeem(hash(handle), device.id(), clock.instant())
                 .filter(c -> SignInOptions.Source.HISTORY.wireName().equals(c.source()))
-                .map(SignInChoiceStore.Choice::accountId)
                 .orElseThrow(SignInChoices::invalidChoice);
-        Account account = accounts.get(accountId);
+        Account account = accounts.get(choice.accountId());
+        // the network the screen reported travels with the request, so "that wasn't me" can block it too
         return approval.start(new StartLogin(account.loginName(), device, clientId, Set.of(), ip, null,
-                null, null));
+                null, null, choice.networkId()));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.onekeylogin.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onekeylogin.approval.LoginRequestState.APPROVED;
+import static org.onekeylogin.approval.LoginRequestState.CANCELLED;
 import static org.onekeylogin.approval.LoginRequestState.CONSUMED;
 import static org.onekeylogin.approval.LoginRequestState.DENIED;
 import static org.onekeylogin.approval.LoginRequestState.EXPIRED;
@@ -27,12 +28,13 @@ class LoginRequestStateTest {
 
     /** The legal moves, written out independently of the enum so a changed rule fails here. */
     static final Map<LoginRequestState, Set<LoginRequestState>> LEGAL = Map.of(
-            PENDING, Set.of(APPROVED, DENIED, FAILED, EXPIRED),
+            PENDING, Set.of(APPROVED, DENIED, FAILED, EXPIRED, CANCELLED),
             APPROVED, Set.of(CONSUMED, EXPIRED),
             DENIED, Set.of(),
             FAILED, Set.of(),
             EXPIRED, Set.of(),
-            CONSUMED, Set.of());
+            CONSUMED, Set.of(),
+            CANCELLED, Set.of());
 
     static Stream<Arguments> everyPair() {
         return Arrays.stream(LoginRequestState.values()).flatMap(from -> Arrays.stream(LoginRequestState.values())
@@ -47,9 +49,17 @@ class LoginRequestStateTest {
     }
 
     @Test
-    void whenTheTableIsCountedThenItCoversEveryStateAndSixMoves() {
+    void whenTheTableIsCountedThenItCoversEveryStateAndSevenMoves() {
         assertThat(LEGAL.keySet()).containsExactlyInAnyOrder(LoginRequestState.values());
-        assertThat(everyPair().filter(a -> (boolean) a.get()[2])).hasSize(6);
+        assertThat(everyPair().filter(a -> (boolean) a.get()[2])).hasSize(7);
+    }
+
+    @Test
+    void whenCancelledThenItCanNoLongerBeApprovedAndAnApprovalCannotBeCancelled() {
+        assertThat(CANCELLED.canMoveTo(APPROVED)).isFalse();
+        assertThat(APPROVED.canMoveTo(CANCELLED))
+                .as("an approval is collected or expires; the client simply does not collect it").isFalse();
+        assertThat(CANCELLED.wireName()).isEqualTo("cancelled");
     }
 
     @ParameterizedTest

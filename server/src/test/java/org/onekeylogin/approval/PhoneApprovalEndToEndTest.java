@@ -249,21 +249,43 @@ class PhoneApprovalEndToEndTest {
     }
 
     @Test
-    void whenTheSixthRequestArrivesWithinFifteenMinutesThenItIsRefused() {
+    void whenOneRequesterAsksAgainAndAgainThenItWaitsLongerEachTimeAndTheSixthIsRefused() {
         TestAccounts.Account dad = accounts.register("dad");
         accounts.signIn(dad, "phone", "Dad's phone");
         String pc = TestAccounts.unique("pc");
         Api.Response first = startOnPc(dad.loginName(), pc);
-        Api.Response secondFromSameDevice = startOnPc(dad.loginName(), pc);
-        assertThat(secondFromSameDevice.status()).as("one pending request per device").isEqualTo(429);
-        for (int i = 2; i <= 5; i++) {
-            assertThat(startOnPc(dad.loginName(), TestAccounts.unique("pc")).status()).isEqualTo(201);
-        }
-        Api.Response sixth = startOnPc(dad.loginName(), TestAccounts.unique("pc"));
-        assertThat(sixth.status()).isEqualTo(429);
-        assertThat(sixth.field("code")).isEqualTo("too_many_requests");
-        assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 900L);
         assertThat(first.status()).isEqualTo(201);
+        Api.Response secondFromSameDevice = startOnPc(dad.loginName(), pc);
+        assertThat(secondFromSameDevice.status()).as("asking again replaces the request, and counts")
+                .isEqualTo(201);
+        assertThat(status(first.field("auth_req_id"), 0).field("status")).isEqualTo("cancelled");
+        // the requester is its address too: other device ids from the same address count as the same requester
+        assertThat(startOnPc(dad.loginName(), TestAccounts.unique("pc")).status()).isEqualTo(201);
+
+        Api.Response fourth = startOnPc(dad.loginName(), TestAccounts.unique("pc"));
+        assertThat(fourth.status()).as("beyond the burst of three, a wait").isEqualTo(429);
+        assertThat(fourth.field("code")).isEqualTo("too_many_requests");
+        assertThat(fourth.at("/details/limit")).isEqualTo("requester");
+        assertThat(Long.parseLong(fourth.header("Retry-After"))).isBetween(55L, 60L);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(startOnPc(dad.loginName(), TestAccounts.unique("pc")).status()).isEqualTo(201);
+
+        Api.Response fifth = startOnPc(dad.loginName(), TestAccounts.unique("pc"));
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(Long.parseLong(fifth.header("Retry-After"))).as("the wait doubles").isBetween(115L, 120L);
+        clock.advance(Duration.ofSeconds(121));
+        assertThat(startOnPc(dad.loginName(), TestAccounts.unique("pc")).status()).isEqualTo(201);
+
+        Api.Response sixth = startOnPc(dad.loginName(), TestAccounts.unique("pc"));
+        assertThat(sixth.status()).as("the sixth within 15 minutes is refused").isEqualTo(429);
+        assertThat(Long.parseLong(sixth.header("Retry-After"))).as("until the first leaves the window")
+                .isBetween(700L, 720L);
+        assertThat(audit.recent(dad.id(), 20)).anySatisfy(entry -> {
+            assertThat(entry.entry().type()).isEqualTo(AuditEventType.LOGIN_REFUSED);
+            assertThat(entry.entry().detail()).isEqualTo("too_many_requests_from_requester");
+        });
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(startOnPc(dad.loginName(), TestAccounts.unique("pc")).status()).isEqualTo(201);
     }
 
     private Api.Response startOnPc(String login, String deviceId) {

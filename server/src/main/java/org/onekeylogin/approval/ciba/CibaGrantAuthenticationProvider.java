@@ -62,6 +62,8 @@ final class CibaGrantAuthenticationProvider implements AuthenticationProvider {
                     : error(CibaGrant.AUTHORIZATION_PENDING, "The user has not answered yet.");
             case DENIED, FAILED -> error(OAuth2ErrorCodes.ACCESS_DENIED, "The user declined the sign-in.");
             case EXPIRED -> error(CibaGrant.EXPIRED_TOKEN, "The request expired before the user answered.");
+            // a later request from the same device replaced it: like an expired one, the client must ask anew
+            case CANCELLED -> error(CibaGrant.EXPIRED_TOKEN, "The request was replaced by a newer one from the same device.");
             case APPROVED, CONSUMED -> error(OAuth2ErrorCodes.INVALID_GRANT, "This auth_req_id was already used.");
         };
     }

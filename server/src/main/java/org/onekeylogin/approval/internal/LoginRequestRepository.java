@@ -20,7 +20,7 @@ import org.onekeylogin.device.DeviceType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2 and V12. */
+/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2, V12 and V16. */
 @Repository
 public class LoginRequestRepository {
 
@@ -31,7 +31,7 @@ public class LoginRequestRepository {
     private static final String COLUMNS = "id, account_id, client_id, device_id, device_type, device_name, "
             + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, verification_code, "
             + "state, deny_reason, decided_by_session_id, poll_interval_seconds, last_polled_at, notification_token, "
-            + "created_at, expires_at";
+            + "created_at, expires_at, network_id";
 
     private final JdbcClient jdbc;
 
@@ -45,9 +45,9 @@ public class LoginRequestRepository {
         jdbc.sql("INSERT INTO login_request (id, account_id, client_id, device_id, device_type, device_name, "
                         + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, "
                         + "verification_code, state, poll_interval_seconds, notification_token, created_at, expires_at, "
-                        + "secret_hash, ciba_auth_req_id) VALUES (:id, :account, :client, :device, :type, :name, :model, "
-                        + ":os, :appVersion, :ip, :scopes, :bindingMessage, :code, :state, :pollInterval, "
-                        + ":notificationToken, :createdAt, :expiresAt, :secretHash, :pingAuthReqId)")
+                        + "secret_hash, ciba_auth_req_id, network_id) VALUES (:id, :account, :client, :device, :type, "
+                        + ":name, :model, :os, :appVersion, :ip, :scopes, :bindingMessage, :code, :state, :pollInterval, "
+                        + ":notificationToken, :createdAt, :expiresAt, :secretHash, :pingAuthReqId, :network)")
                 .param("id", r.id())
                 .param("account", r.accountId())
                 .param("client", r.clientId())
@@ -68,6 +68,7 @@ public class LoginRequestRepository {
                 .param("expiresAt", utc(r.expiresAt()))
                 .param("secretHash", secretHash)
                 .param("pingAuthReqId", pingAuthReqId)
+                .param("network", r.networkId())
                 .update();
         for (Terminal t : terminals) {
             jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id, open_until) "
@@ -111,10 +112,27 @@ public class LoginRequestRepository {
      * anti-fatigue window); reads at most {@code limit} rows however busy the account is.
      */
     public List<Instant> newestSince(String accountId, Instant since, int limit) {
-        List<Instant> newest = new ArrayList<>(jdbc.sql("SELECT created_at FROM login_request "
-                        + "WHERE account_id = ? AND created_at >= ? ORDER BY created_at DESC FETCH FIRST "
+        return newest("", accountId, since, limit);
+    }
+
+    /** As {@link #newestSince}, for the requests of this account from one requesting device. */
+    public List<Instant> newestFromDevice(String accountId, String deviceId, Instant since, int limit) {
+        return newest(" AND device_id = ?", accountId, since, limit, deviceId);
+    }
+
+    /** As {@link #newestSince}, for the requests of this account from one requesting address. */
+    public List<Instant> newestFromAddress(String accountId, String ip, Instant since, int limit) {
+        return newest(" AND ip_address = ?", accountId, since, limit, ip);
+    }
+
+    private List<Instant> newest(String requester, String accountId, Instant since, int limit, Object... value) {
+        List<Object> params = new ArrayList<>(List.of(accountId));
+        params.addAll(List.of(value));
+        params.add(utc(since));
+        List<Instant> newest = new ArrayList<>(jdbc.sql("SELECT created_at FROM login_request WHERE account_id = ?"
+                        + requester + " AND created_at >= ? ORDER BY created_at DESC FETCH FIRST "
                         + Math.max(1, limit) + " ROWS ONLY")
-                .params(accountId, utc(since))
+                .params(params)
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list());
         Collections.reverse(newest);
         return newest;
@@ -166,22 +184,47 @@ public class LoginRequestRepository {
                 .param(utc(now)).query(LoginRequestRepository::map).list();
     }
 
-    public void block(String accountId, String kind, String value, Instant until) {
-        int updated = jdbc.sql("UPDATE approval_block SET until_at = ? WHERE account_id = ? AND blocked_kind = ? "
-                        + "AND blocked_value = ?").params(utc(until), accountId, kind, value).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO approval_block (account_id, blocked_kind, blocked_value, until_at) "
-                    + "VALUES (?, ?, ?, ?)").params(accountId, kind, value, utc(until)).update();
-        }
+    /** Moves the end of an existing block; false when there is none to move. */
+    public boolean extendBlock(String accountId, String kind, String value, Instant until) {
+        return jdbc.sql("UPDATE approval_block SET until_at = ? WHERE account_id = ? AND blocked_kind = ? "
+                + "AND blocked_value = ?").params(utc(until), accountId, kind, value).update() == 1;
     }
 
-    /** The latest end of any block on this account for this device or address, if one is in force. */
-    public Optional<Instant> blockedUntil(String accountId, String deviceId, @Nullable String ip, Instant now) {
+    public void unblock(String accountId, String kind, String value) {
+        jdbc.sql("DELETE FROM approval_block WHERE account_id = ? AND blocked_kind = ? AND blocked_value = ?")
+                .params(accountId, kind, value).update();
+    }
+
+    /** Adds a block; fails on the key when one exists. */
+    public void insertBlock(String accountId, String kind, String value, Instant until) {
+        jdbc.sql("INSERT INTO approval_block (account_id, blocked_kind, blocked_value, until_at) VALUES (?, ?, ?, ?)")
+                .params(accountId, kind, value, utc(until)).update();
+    }
+
+    /**
+     * The latest end of any block on this account for this device, address or network, if one is in force; a
+     * {@code null} address or network matches no block.
+     */
+    public Optional<Instant> blockedUntil(String accountId, @Nullable String deviceId, @Nullable String ip,
+            @Nullable String networkId, Instant now) {
         return jdbc.sql("SELECT MAX(until_at) FROM approval_block WHERE account_id = ? AND until_at > ? AND "
-                        + "((blocked_kind = 'device' AND blocked_value = ?) OR (blocked_kind = 'ip' AND blocked_value = ?))")
-                .params(accountId, utc(now), deviceId, ip == null ? "" : ip)
+                        + "((blocked_kind = 'device' AND blocked_value = ?) OR (blocked_kind = 'ip' AND blocked_value = ?) "
+                        + "OR (blocked_kind = 'network' AND blocked_value = ?))")
+                .params(accountId, utc(now), deviceId == null ? "" : deviceId, ip == null ? "" : ip,
+                        networkId == null ? "" : networkId)
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
                 .single().map(OffsetDateTime::toInstant);
+    }
+
+    /** Remembers that the account's owner disowned this device; fails on the key when it already was. */
+    public void disown(String accountId, String deviceId, Instant now) {
+        jdbc.sql("INSERT INTO approval_disowned_device (account_id, device_id, disowned_at) VALUES (?, ?, ?)")
+                .params(accountId, deviceId, utc(now)).update();
+    }
+
+    public boolean isDisowned(String accountId, String deviceId) {
+        return !jdbc.sql("SELECT device_id FROM approval_disowned_device WHERE account_id = ? AND device_id = ?")
+                .params(accountId, deviceId).query(String.class).list().isEmpty();
     }
 
     private static LoginRequest map(ResultSet rs, int row) throws SQLException {
@@ -199,7 +242,7 @@ public class LoginRequestRepository {
                 rs.getString("decided_by_session_id"), rs.getInt("poll_interval_seconds"),
                 polled == null ? null : polled.toInstant(), rs.getString("notification_token"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getString("network_id"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

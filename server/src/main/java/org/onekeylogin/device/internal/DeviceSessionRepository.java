@@ -102,6 +102,13 @@ public class DeviceSessionRepository {
                 .list();
     }
 
+    /** Whether the account has had a session on the device that its owner did not disown ("that wasn't me"). */
+    public boolean hasOwnedSessionOn(String accountId, String deviceId) {
+        return !jdbc.sql("SELECT id FROM device_session WHERE device_id = ? AND account_id = ? "
+                        + "AND (revoke_reason IS NULL OR revoke_reason <> 'NOT_ME') FETCH FIRST 1 ROWS ONLY")
+                .params(deviceId, accountId).query(String.class).list().isEmpty();
+    }
+
     public List<String> activeIdsOf(String accountId, String deviceId) {
         return jdbc.sql("SELECT id FROM device_session WHERE device_id = ? AND revoked_at IS NULL AND account_id = ?")
                 .params(deviceId, accountId).query(String.class).list();
