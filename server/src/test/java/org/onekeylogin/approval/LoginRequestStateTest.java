@@ -80,7 +80,7 @@ class LoginRequestStateTest {
     static LoginRequest request(LoginRequestState state) {
         return new LoginRequest("req-1", "account-1", "tv-app", new DeviceDescription("tv-device-1", DeviceType.TV,
                 "Living-room TV", null, null, null), "203.0.113.9", Set.of("openid"), null, "42", state, null, null, 5,
-                null, null, EXPIRES.minus(Duration.ofMinutes(2)), EXPIRES);
+                null, null, EXPIRES.minus(Duration.ofMinutes(2)), EXPIRES, null);
     }
 
     @ParameterizedTest
