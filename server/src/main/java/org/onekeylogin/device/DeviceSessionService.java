@@ -15,6 +15,9 @@ import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Opens, lists and ends device sessions; every sign-in and sign-out passes through here and is audited. */
 @Service
@@ -28,14 +31,16 @@ public class DeviceSessionService {
     private final AuditLog audit;
     private final AccountService accounts;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     public DeviceSessionService(DeviceSessionRepository sessions, ApplicationEventPublisher events, AuditLog audit,
-            AccountService accounts, Clock clock) {
+            AccountService accounts, Clock clock, PlatformTransactionManager transactions) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -118,17 +123,39 @@ public class DeviceSessionService {
         return target;
     }
 
-    /** Ends a session for a reason the service itself decided; false when it had already ended. */
+    /**
+     * Ends a session for a reason the service itself decided; false when it had already ended. The end, its audit
+     * entry and what the listeners of {@link SessionRevoked} do (the token feature removes the session's tokens) are
+     * one transaction, so no one sees the session ended with its tokens still alive, nor an unaudited sign-out. The
+     * conditional update takes the session's row lock first, which is the lock a refresh of the session's tokens
+     * waits for ({@link #lockIfActive}).
+     */
     public boolean end(String sessionId, @Nullable String bySessionId, RevokeReason reason, @Nullable String ip) {
-        Optional<DeviceSession> session = sessions.find(sessionId);
-        if (session.isEmpty() || !sessions.revoke(sessionId, clock.instant(), bySessionId, reason)) {
-            return false;
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Optional<DeviceSession> session = sessions.find(sessionId);
+            if (session.isEmpty() || !sessions.revoke(sessionId, clock.instant(), bySessionId, reason)) {
+                return false;
+            }
+            DeviceSession s = session.get();
+            audit.record(AuditEntry.success(AuditEventType.SIGN_OUT, s.accountId(), s.device().id(), s.id())
+                    .withActor(bySessionId).withIp(ip).withDetail(reason.wireName()));
+            events.publishEvent(new SessionRevoked(s.id(), s.accountId(), s.device().id(), reason, bySessionId));
+            return true;
+        }));
+    }
+
+    /**
+     * Holds the session's row lock until the caller's transaction ends and answers whether the session is still
+     * signed in (false also for no such session). Whatever issues or saves tokens of a session takes it first, and
+     * {@link #end} takes the same lock, so a sign-out and a refresh of the same session happen one after the other:
+     * either the refresh commits first and the sign-out then removes what it issued, or the refresh sees the session
+     * ended and refuses.
+     */
+    public boolean lockIfActive(String sessionId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A session lock is held until its transaction ends; start one first");
         }
-        DeviceSession s = session.get();
-        audit.record(AuditEntry.success(AuditEventType.SIGN_OUT, s.accountId(), s.device().id(), s.id())
-                .withActor(bySessionId).withIp(ip).withDetail(reason.wireName()));
-        events.publishEvent(new SessionRevoked(s.id(), s.accountId(), s.device().id(), reason, bySessionId));
-        return true;
+        return sessions.lockIfActive(sessionId);
     }
 
     /**

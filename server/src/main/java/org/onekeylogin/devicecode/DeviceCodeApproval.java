@@ -63,7 +63,7 @@ public class DeviceCodeApproval {
     }
 
     public DeviceCodeView describe(String typedCode, Caller caller) {
-        Pending pending = pending(typedCode, caller);
+        Pending pending = pending(typedCode, caller, false);
         DeviceCodeRequest r = pending.request();
         return new DeviceCodeView(r.userCode(), r.device().type().wireName(), r.device().name(), r.device().os(),
                 r.ipAddress(), r.createdAt(), r.expiresAt(), requestedScopes(pending.authorization()));
@@ -71,11 +71,13 @@ public class DeviceCodeApproval {
 
     /**
      * Signs the device that showed the code into the caller's account, in one transaction with the approval's audit
-     * entry. A refusal (an unknown or expired code) records nothing.
+     * entry. A refusal (an unknown or expired code) records nothing. The code's row lock is taken first, so of two
+     * approvals at once (a double tap) one signs the device in and the other, reading the code after it, is told the
+     * code was already decided.
      */
     @Transactional(noRollbackFor = ApiException.class)
     public void approve(String typedCode, Caller caller) {
-        Pending pending = pending(typedCode, caller);
+        Pending pending = pending(typedCode, caller, true);
         DeviceCodeRequest request = pending.request();
         DeviceSession session = signIn.signInByDeviceCode(caller.accountId(), request.device(), request.clientId(),
                 request.ipAddress(), pending.authorization());
@@ -83,9 +85,10 @@ public class DeviceCodeApproval {
                 request.device().id(), session.id(), caller.sessionId(), request.ipAddress(), "qr_code"));
     }
 
-    /** Refuses: the device's next poll gets {@code access_denied}. */
+    /** Refuses: the device's next poll gets {@code access_denied}. Under the code's lock, as {@link #approve}. */
+    @Transactional(noRollbackFor = ApiException.class)
     public void deny(String typedCode, Caller caller) {
-        Pending pending = pending(typedCode, caller);
+        Pending pending = pending(typedCode, caller, true);
         OAuth2Authorization authorization = pending.authorization();
         authorizations.save(OAuth2Authorization.from(authorization)
                 .invalidate(authorization.getToken(OAuth2UserCode.class).getToken())
@@ -95,15 +98,24 @@ public class DeviceCodeApproval {
                 pending.request().device().id(), null, caller.sessionId(), pending.request().ipAddress(), "qr_code"));
     }
 
-    private Pending pending(String typedCode, Caller caller) {
+    /** The pending code; {@code decide} holds its lock until the transaction ends, for approving or denying it. */
+    private Pending pending(String typedCode, Caller caller, boolean decide) {
         limits.acquire("device-code-lookup", caller.sessionId(), LOOKUPS_PER_MINUTE, Duration.ofMinutes(1));
         String userCode = UserCode.normalize(typedCode);
+        if (decide) {
+            requests.lock(userCode);
+        }
         OAuth2Authorization authorization = authorizations.findByToken(userCode, USER_CODE);
         OAuth2Authorization.Token<OAuth2UserCode> token = authorization == null ? null
                 : authorization.getToken(OAuth2UserCode.class);
         DeviceCodeRequest request = requests.find(userCode).orElse(null);
-        if (token == null || !token.isActive() || request == null
-                || !request.authorizationId().equals(authorization.getId())) {
+        boolean known = token != null && request != null && request.authorizationId().equals(authorization.getId());
+        if (known && token.isInvalidated() && caller.accountId().equals(authorization.getPrincipalName())) {
+            // this account approved it already (a second tap); anyone else is told only that the code is unknown
+            throw new ApiException(ErrorCode.DEVICE_CODE_ALREADY_DECIDED,
+                    "This code was already approved. The device is signing in.");
+        }
+        if (!known || !token.isActive()) {
             throw new ApiException(ErrorCode.DEVICE_CODE_NOT_FOUND,
                     "That code is not right or has expired. Check the code on the TV, or show a new one.");
         }

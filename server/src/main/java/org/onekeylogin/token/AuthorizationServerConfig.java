@@ -77,7 +77,7 @@ class AuthorizationServerConfig {
             server.tokenEndpoint(token -> {
                 token.errorResponseHandler(reuse);
                 token.authenticationProviders(providers -> providers.replaceAll(
-                        provider -> RefreshTokenRotation.around(provider, reuse, transactions)));
+                        provider -> RefreshTokenRotation.around(provider, reuse, sessions, transactions)));
                 grants.forEach(grant -> token
                         .accessTokenRequestConverter(grant.converter())
                         .authenticationProvider(grant.provider()));
@@ -172,7 +172,8 @@ class AuthorizationServerConfig {
     @Bean
     RefreshTokenReuse refreshTokenReuse(JdbcClient jdbc, PlatformTransactionManager transactions,
             DeviceSessionService sessions, Clock clock, TokenProperties properties) {
-        return new RefreshTokenReuse(jdbc, transactions, sessions, clock, properties.tokens().refreshTokenTtl());
+        return new RefreshTokenReuse(jdbc, transactions, sessions, clock, properties.tokens().refreshTokenTtl(),
+                properties.tokens().refreshGrace());
     }
 
     @Bean

@@ -19,7 +19,12 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
         return clients.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
     }
 
-    public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl) {
+    /**
+     * Lifetimes, and the refresh grace window: how long after a refresh the refresh token it exchanged, presented
+     * again, gets the same new tokens instead of being treated as stolen (zero turns the window off).
+     */
+    public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl,
+            @DefaultValue("PT5S") Duration refreshGrace) {
     }
 
     /**

@@ -12,11 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
+import org.onekeylogin.support.Concurrently;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
@@ -79,11 +81,42 @@ class QrCodeSignInEndToEndTest {
         assertThat(again.status()).as("tokens are handed out once").isEqualTo(400);
         assertThat(again.field("access_token")).isNull();
         assertThat(api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", phone.accessToken()).field("code"))
-                .isEqualTo("device_code_not_found");
+                .as("this phone approved it already").isEqualTo("device_code_already_decided");
+        TestAccounts.Device stranger = accounts.signIn(accounts.register("stranger"), "phone", "Someone's phone");
+        assertThat(api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", stranger.accessToken())
+                .field("code")).as("to anyone else the code is simply unknown").isEqualTo("device_code_not_found");
 
         String tvSession = api.get("/api/v1/sessions", tvToken).at("/sessions/0/id");
         assertThat(api.delete("/api/v1/sessions/" + tvSession, phone.accessToken()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/account", tvToken).status()).as("signed out with its session").isEqualTo(401);
+    }
+
+    @Test
+    void whenThePhoneApprovesOneCodeSeveralTimesAtOnceThenOneApprovalWinsAndTheTvSignsIn() {
+        for (int round = 0; round < 8; round++) {
+            // a phone per round: looking codes up is rate-limited per session
+            TestAccounts.Account mum = accounts.register("mum");
+            TestAccounts.Device phone = accounts.signIn(mum, "phone", "Mum's phone");
+            int taps = round % 2 == 0 ? 2 : 4;
+            Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
+            String userCode = code.field("user_code");
+
+            List<Api.Response> answers = Concurrently.run(taps, i ->
+                    api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", phone.accessToken()));
+
+            assertThat(answers.stream().filter(r -> r.status() == 200)).as("round %d: %s", round, answers)
+                    .hasSize(1);
+            assertThat(answers.stream().filter(r -> r.status() != 200)).as("round %d", round)
+                    .hasSize(taps - 1)
+                    .allSatisfy(r -> {
+                        assertThat(r.status()).as(r.text()).isEqualTo(409);
+                        assertThat(r.field("code")).isEqualTo("device_code_already_decided");
+                    });
+            Api.Response tokens = poll(code.field("device_code"));
+            assertThat(tokens.status()).as("round %d: the TV signs in: %s", round, tokens.text()).isEqualTo(200);
+            assertThat(api.get("/api/v1/account", tokens.field("access_token")).field("login_name"))
+                    .isEqualTo(mum.loginName());
+        }
     }
 
     @Test

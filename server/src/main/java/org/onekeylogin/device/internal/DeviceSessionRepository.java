@@ -121,6 +121,15 @@ public class DeviceSessionRepository {
                 .params(utc(now), bySessionId, reason.name(), id).update() == 1;
     }
 
+    /**
+     * Takes the session's row lock until the transaction ends ({@code SELECT ... FOR UPDATE}, by primary key) and
+     * answers whether the session is still signed in; false also when there is no such session.
+     */
+    public boolean lockIfActive(String id) {
+        return jdbc.sql("SELECT revoked_at FROM device_session WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> rs.getObject("revoked_at") == null).optional().orElse(false);
+    }
+
     public void setAccessTokenId(String id, String tokenId) {
         jdbc.sql("UPDATE device_session SET access_token_id = ? WHERE id = ?").params(tokenId, id).update();
     }

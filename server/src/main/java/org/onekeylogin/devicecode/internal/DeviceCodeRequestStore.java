@@ -43,6 +43,15 @@ public class DeviceCodeRequestStore {
                 .update();
     }
 
+    /**
+     * Takes the request's row lock until the transaction ends ({@code SELECT ... FOR UPDATE} by primary key), so the
+     * decisions on one code (approve, deny, on any node) happen one after the other. False when there is no request.
+     */
+    public boolean lock(String userCode) {
+        return jdbc.sql("SELECT user_code FROM device_code_request WHERE user_code = ? FOR UPDATE").param(userCode)
+                .query(String.class).optional().isPresent();
+    }
+
     public Optional<DeviceCodeRequest> find(String userCode) {
         return jdbc.sql("SELECT * FROM device_code_request WHERE user_code = ?").param(userCode)
                 .query((rs, n) -> new DeviceCodeRequest(rs.getString("user_code"), rs.getString("authorization_id"),

@@ -3,6 +3,9 @@ package org.onekeylogin.token.internal;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.DeviceSessionService;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -16,7 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inside a sign-in or a refresh joins theirs.
  *
  * <p>Every grant, Spring's and OneKey's, saves through here, which is why this is the place for the note rather than
- * the token customizer, which only shapes claims.
+ * the token customizer, which only shapes claims. It is also the place that keeps an ended session's tokens dead:
+ * Spring's store inserts an authorization it does not find, so a grant that read the authorization before a sign-out
+ * removed it would otherwise bring it back with fresh tokens. Each save of a session's authorization first takes the
+ * session's row lock ({@link DeviceSessionService#lockIfActive}, the lock a sign-out takes too) and saves only while
+ * the session is signed in: a grant is refused with {@code invalid_grant}, a revocation has nothing left to save.
  */
 public final class SessionAuthorizations implements OAuth2AuthorizationService {
 
@@ -36,14 +43,23 @@ public final class SessionAuthorizations implements OAuth2AuthorizationService {
     @Override
     public void save(OAuth2Authorization authorization) {
         String sessionId = authorization.getAttribute(SessionAttributes.SESSION_ID);
-        String accessTokenId = sessionId == null ? null : liveAccessTokenId(authorization);
-        if (accessTokenId == null) {
+        if (sessionId == null) {
             store.save(authorization);
             return;
         }
+        String accessTokenId = liveAccessTokenId(authorization);
         transaction.executeWithoutResult(status -> {
+            if (!sessions.lockIfActive(sessionId)) {
+                if (accessTokenId != null) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                            "This device has been signed out.", null));
+                }
+                return;
+            }
             store.save(authorization);
-            sessions.currentAccessToken(sessionId, accessTokenId);
+            if (accessTokenId != null) {
+                sessions.currentAccessToken(sessionId, accessTokenId);
+            }
         });
     }
 
