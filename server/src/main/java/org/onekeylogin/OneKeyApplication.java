@@ -12,10 +12,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OneKeyApplication {
 
-    /** {@code --demo} seeds the demo household (see the README); every other argument is a Spring property. */
+    /**
+     * {@code --demo} seeds the demo household (see the README); every other argument is a
+     * Spring property.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(OneKeyApplication.class, Arrays.stream(args)
-                .map(arg -> arg.equals("--demo") ? "--onekey.demo.enabled=true" : arg)
-                .toArray(String[]::new));
+        SpringApplication.run(OneKeyApplication.class,
+                Arrays.stream(args)
+                    .map(arg -> arg.equals("--demo") ? "--onekey.demo.enabled=true" : arg)
+                    .toArray(String[]::new));
     }
+
 }

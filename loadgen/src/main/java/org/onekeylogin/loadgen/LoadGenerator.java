@@ -16,24 +16,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Measures complete phone-approved sign-ins over HTTP: a PC asks to sign in an account, the account's phone
- * approves with the code the PC shows, the PC collects its tokens. One sign-in is those three requests plus
- * everything the server does for them (control-terminal lookup, push event, token signing, session storage).
+ * Measures complete phone-approved sign-ins over HTTP: a PC asks to sign in an account,
+ * the account's phone approves with the code the PC shows, the PC collects its tokens.
+ * One sign-in is those three requests plus everything the server does for them
+ * (control-terminal lookup, push event, token signing, session storage).
  *
  * <pre>
  * java -jar onekey-loadgen.jar [--url http://localhost:8080] [--households 64] [--concurrency 64] [--warmup 10]
  *     [--seconds 30]
- * </pre>
- * It also prints the CPU time the service used per sign-in while measuring, read from the service's
- * {@code process.cpu.time} metric.
- * The target service must run with anti-fatigue limits raised (each household signs in many times a minute).
+ * </pre> It also prints the CPU time the service used per sign-in while measuring, read
+ * from the service's {@code process.cpu.time} metric. The target service must run with
+ * anti-fatigue limits raised (each household signs in many times a minute).
  */
 public final class LoadGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String PASSWORD = "load-test-password";
 
     private final String base;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private LoadGenerator(String base) {
@@ -67,8 +69,8 @@ public final class LoadGenerator {
         Result result = drive(households, concurrency, seconds, run + "m");
         double cpuUsed = serviceCpuSeconds() - cpuBefore;
         long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("phone-approved sign-ins: %d ok, %d failed in %d s = %.0f sign-ins/s%n",
-                result.ok.get(), result.failed.get(), seconds, result.ok.get() / (double) seconds);
+        System.out.printf("phone-approved sign-ins: %d ok, %d failed in %d s = %.0f sign-ins/s%n", result.ok.get(),
+                result.failed.get(), seconds, result.ok.get() / (double) seconds);
         if (sorted.length > 0) {
             System.out.printf("latency of one whole sign-in (3 requests): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
@@ -97,11 +99,13 @@ public final class LoadGenerator {
                         if (signIn(household, "pc-" + tag + "-" + id + "-" + n++)) {
                             result.ok.incrementAndGet();
                             result.latencies.add(System.nanoTime() - start);
-                        } else {
+                        }
+                        else {
                             result.failed.incrementAndGet();
                         }
                     }
-                } finally {
+                }
+                finally {
                     done.countDown();
                 }
             });
@@ -110,44 +114,54 @@ public final class LoadGenerator {
         return result;
     }
 
-    /** The CPU time the service's process has used so far, from its metrics endpoint; -1 when it is not exposed. */
+    /**
+     * The CPU time the service's process has used so far, from its metrics endpoint; -1
+     * when it is not exposed.
+     */
     private double serviceCpuSeconds() {
         try {
             JsonNode metric = get("/actuator/metrics/process.cpu.time", null);
             return metric.path("measurements").path(0).path("value").asDouble() / 1e9;
-        } catch (RuntimeException notExposed) {
+        }
+        catch (RuntimeException notExposed) {
             return -1;
         }
     }
 
-    /** One whole phone-approved sign-in; false if any step did not answer as a working service would. */
+    /**
+     * One whole phone-approved sign-in; false if any step did not answer as a working
+     * service would.
+     */
     private boolean signIn(Household household, String pcId) {
         try {
-            JsonNode started = post("/api/v1/login-requests", Map.of("login", household.login(),
-                    "device", Map.of("id", pcId, "type", "pc", "name", "Load test PC")), null, 201);
-            String requestId = get("/api/v1/approvals", household.phoneToken()).path("requests").path(0)
-                    .path("request_id").asString();
+            JsonNode started = post("/api/v1/login-requests", Map.of("login", household.login(), "device",
+                    Map.of("id", pcId, "type", "pc", "name", "Load test PC")), null, 201);
+            String requestId = get("/api/v1/approvals", household.phoneToken()).path("requests")
+                .path(0)
+                .path("request_id")
+                .asString();
             post("/api/v1/approvals/" + requestId + "/approve",
                     Map.of("code", started.path("verification_code").asString()), household.phoneToken(), 200);
             JsonNode tokens = post("/api/v1/login-requests/session",
                     Map.of("auth_req_id", started.path("auth_req_id").asString()), null, 200);
             return !tokens.path("tokens").path("access_token").asString().isEmpty();
-        } catch (RuntimeException failed) {
+        }
+        catch (RuntimeException failed) {
             return false;
         }
     }
 
     private Household household(String login) {
         post("/api/v1/accounts", Map.of("login_name", login, "display_name", "Load", "password", PASSWORD), null, 201);
-        JsonNode signedIn = post("/api/v1/sign-in/password", Map.of("login", login, "password", PASSWORD,
-                "device", Map.of("id", "phone-" + login, "type", "phone", "name", "Load test phone")), null, 200);
+        JsonNode signedIn = post("/api/v1/sign-in/password", Map.of("login", login, "password", PASSWORD, "device",
+                Map.of("id", "phone-" + login, "type", "phone", "name", "Load test phone")), null, 200);
         return new Household(login, signedIn.path("tokens").path("access_token").asString());
     }
 
     private JsonNode post(String path, Object body, String token, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         return send(token == null ? request : request.header("Authorization", "Bearer " + token), expected);
     }
 
@@ -164,9 +178,11 @@ public final class LoadGenerator {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
             return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -186,4 +202,5 @@ public final class LoadGenerator {
         }
         return map;
     }
+
 }

@@ -31,11 +31,15 @@ class AccountController {
     }
 
     private final AccountService accounts;
+
     private final RateLimiter limits;
+
     private final AuditLog audit;
+
     private final RegistrationProperties registration;
 
-    AccountController(AccountService accounts, RateLimiter limits, AuditLog audit, RegistrationProperties registration) {
+    AccountController(AccountService accounts, RateLimiter limits, AuditLog audit,
+            RegistrationProperties registration) {
         this.accounts = accounts;
         this.limits = limits;
         this.audit = audit;
@@ -72,8 +76,9 @@ class AccountController {
     }
 
     /**
-     * Binds another account (e.g. a child's) to the caller's: from now on the caller's phones approve its sign-ins
-     * as control terminals. Knowing that account's password is the proof of the right to do so.
+     * Binds another account (e.g. a child's) to the caller's: from now on the caller's
+     * phones approve its sign-ins as control terminals. Knowing that account's password
+     * is the proof of the right to do so.
      */
     @PostMapping("/api/v1/account/controlled-accounts")
     @ResponseStatus(HttpStatus.CREATED)
@@ -88,10 +93,12 @@ class AccountController {
     record ConsentsUpdate(Boolean mayRecommend, Boolean mayAutoSignIn) {
         ConsentsUpdate {
             if (mayRecommend == null) {
-                throw ApiException.invalid("may_recommend", "Say whether the account may be recommended (true or false).");
+                throw ApiException.invalid("may_recommend",
+                        "Say whether the account may be recommended (true or false).");
             }
             if (mayAutoSignIn == null) {
-                throw ApiException.invalid("may_auto_sign_in", "Say whether automatic sign-in is allowed (true or false).");
+                throw ApiException.invalid("may_auto_sign_in",
+                        "Say whether automatic sign-in is allowed (true or false).");
             }
         }
     }
@@ -101,4 +108,5 @@ class AccountController {
         return AccountView.of(accounts.updateConsents(caller.accountId(),
                 new Consents(update.mayRecommend(), update.mayAutoSignIn())));
     }
+
 }

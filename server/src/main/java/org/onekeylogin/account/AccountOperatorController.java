@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code PUT /api/v1/operator/accounts/{login}/standing}: what the platform's own systems know about an account —
- * status, membership tier, user level and risk — which its owner cannot set.
+ * {@code PUT /api/v1/operator/accounts/{login}/standing}: what the platform's own systems
+ * know about an account — status, membership tier, user level and risk — which its owner
+ * cannot set.
  */
 @RestController
 class AccountOperatorController {
@@ -36,7 +37,8 @@ class AccountOperatorController {
                 return new AccountStanding(AccountStatus.valueOf(status.toUpperCase(Locale.ROOT)),
                         MembershipTier.valueOf(membershipTier.toUpperCase(Locale.ROOT)), userLevel,
                         new RiskProfile(theftRiskIndex, sharerCount, offsiteSignIns));
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 throw ApiException.invalid("standing", "status is active, expired or suspended; membership_tier is "
                         + "free, vip or svip; user_level 0 to 100; theft_risk_index 0 to 1; counts not negative.");
             }
@@ -46,7 +48,8 @@ class AccountOperatorController {
     @PutMapping("/api/v1/operator/accounts/{login}/standing")
     AccountView standing(@PathVariable String login, @RequestBody StandingUpdate update) {
         Account account = accounts.findByIdentifier(login)
-                .orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "No account with that name."));
+            .orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "No account with that name."));
         return AccountView.of(accounts.updateStanding(account.id(), update.toStanding()));
     }
+
 }

@@ -14,15 +14,25 @@ import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.InsertOnce;
 import org.springframework.stereotype.Service;
 
-/** The public face of the account feature: registration, look-up, password checks, consents and bindings. */
+/**
+ * The public face of the account feature: registration, look-up, password checks,
+ * consents and bindings.
+ */
 @Service
 public class AccountService {
 
     private final AccountRepository accounts;
+
     private final AccountPasswords passwords;
+
     private final InsertOnce inserts;
+
     private final Clock clock;
-    /** Compared against when the account does not exist, so both answers cost the same time. */
+
+    /**
+     * Compared against when the account does not exist, so both answers cost the same
+     * time.
+     */
     private final String unknownAccountHash;
 
     public AccountService(AccountRepository accounts, AccountPasswords passwords, InsertOnce inserts, Clock clock) {
@@ -35,7 +45,8 @@ public class AccountService {
 
     public Account register(Registration registration) {
         if (accounts.loginNameExists(registration.loginName())) {
-            throw new ApiException(ErrorCode.LOGIN_NAME_TAKEN, "That login name is taken.", Map.of("field", "login_name"));
+            throw new ApiException(ErrorCode.LOGIN_NAME_TAKEN, "That login name is taken.",
+                    Map.of("field", "login_name"));
         }
         if (registration.phoneNumber() != null && accounts.phoneNumberExists(registration.phoneNumber())) {
             throw new ApiException(ErrorCode.PHONE_NUMBER_TAKEN, "That phone number already belongs to an account.",
@@ -45,7 +56,8 @@ public class AccountService {
                 registration.displayName(), AccountStatus.ACTIVE, MembershipTier.FREE, 1, RiskProfile.NONE,
                 Consents.DEFAULTS, clock.instant());
         String hash = passwords.hash(registration.password());
-        // under a savepoint: losing the race inside a caller's transaction must not abort it
+        // under a savepoint: losing the race inside a caller's transaction must not abort
+        // it
         if (!inserts.insert(() -> accounts.insert(account, hash))) {
             throw new ApiException(ErrorCode.LOGIN_NAME_TAKEN, "That login name or phone number is taken.");
         }
@@ -66,8 +78,8 @@ public class AccountService {
     }
 
     /**
-     * Checks a password. Unknown account and wrong password give the same answer, in about the same time, so the
-     * answer does not reveal which accounts exist.
+     * Checks a password. Unknown account and wrong password give the same answer, in
+     * about the same time, so the answer does not reveal which accounts exist.
      */
     public Account authenticate(String identifier, String password) {
         Optional<StoredAccount> stored = findStored(identifier);
@@ -95,7 +107,10 @@ public class AccountService {
         return get(accountId);
     }
 
-    /** Lets the devices of {@code controllerAccountId} approve sign-ins of {@code accountId}: they become its control terminals. */
+    /**
+     * Lets the devices of {@code controllerAccountId} approve sign-ins of
+     * {@code accountId}: they become its control terminals.
+     */
     public void bind(String accountId, String controllerAccountId) {
         if (accountId.equals(controllerAccountId)) {
             throw ApiException.invalid("controller", "An account cannot be bound to itself.");
@@ -112,7 +127,10 @@ public class AccountService {
         return accounts.controllersOf(accountId);
     }
 
-    /** Accounts that the devices of {@code controllerAccountId} control (e.g. a parent's children). */
+    /**
+     * Accounts that the devices of {@code controllerAccountId} control (e.g. a parent's
+     * children).
+     */
     public List<String> controlledBy(String controllerAccountId) {
         return accounts.controlledBy(controllerAccountId);
     }
@@ -133,4 +151,5 @@ public class AccountService {
         }
         return accounts.findByPhoneNumber(PhoneNumber.normalize(trimmed, "login"));
     }
+
 }

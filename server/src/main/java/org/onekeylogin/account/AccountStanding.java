@@ -1,6 +1,9 @@
 package org.onekeylogin.account;
 
-/** What an operator (or the demo household) sets about an account beyond what its owner registers. */
+/**
+ * What an operator (or the demo household) sets about an account beyond what its owner
+ * registers.
+ */
 public record AccountStanding(AccountStatus status, MembershipTier tier, int userLevel, RiskProfile risk) {
 
     public AccountStanding {

@@ -1,8 +1,8 @@
 package org.onekeylogin.account;
 
 /**
- * How an account is named on a shared screen: enough for its owner to recognise it ({@code sa****liu1}), not enough
- * for a visitor to learn it.
+ * How an account is named on a shared screen: enough for its owner to recognise it
+ * ({@code sa****liu1}), not enough for a visitor to learn it.
  */
 public final class MaskedName {
 
@@ -19,4 +19,5 @@ public final class MaskedName {
         }
         return loginName.charAt(0) + "****";
     }
+
 }

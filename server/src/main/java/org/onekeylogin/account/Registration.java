@@ -7,8 +7,9 @@ import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ShownText;
 
 /**
- * What a person registers with. Validates in the constructor so that an invalid registration cannot exist; the
- * login name is kept in lower case so that sign-in is case-insensitive.
+ * What a person registers with. Validates in the constructor so that an invalid
+ * registration cannot exist; the login name is kept in lower case so that sign-in is
+ * case-insensitive.
  */
 public record Registration(String loginName, @Nullable String phoneNumber, String displayName, String password) {
 
@@ -24,9 +25,11 @@ public record Registration(String loginName, @Nullable String phoneNumber, Strin
                     "A login name has 3 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
         }
         if (loginName.chars().allMatch(Character::isDigit)) {
-            throw ApiException.invalid("login_name", "A login name cannot be only digits (that would look like a phone number).");
+            throw ApiException.invalid("login_name",
+                    "A login name cannot be only digits (that would look like a phone number).");
         }
-        phoneNumber = phoneNumber == null || phoneNumber.isBlank() ? null : PhoneNumber.normalize(phoneNumber, "phone_number");
+        phoneNumber = phoneNumber == null || phoneNumber.isBlank() ? null
+                : PhoneNumber.normalize(phoneNumber, "phone_number");
         if (displayName == null || displayName.isBlank()) {
             throw ApiException.invalid("display_name", "Give a display name.");
         }

@@ -1,8 +1,9 @@
 package org.onekeylogin.account;
 
 /**
- * Signals that an account may be shared or stolen (the recommendation's filtering step): a theft-risk index between 0 and 1,
- * the number of people known to share it, and sign-ins far from its usual places in the last 30 days.
+ * Signals that an account may be shared or stolen (the recommendation's filtering step):
+ * a theft-risk index between 0 and 1, the number of people known to share it, and
+ * sign-ins far from its usual places in the last 30 days.
  */
 public record RiskProfile(double theftRiskIndex, int sharerCount, int offsiteSignIns) {
 
@@ -17,7 +18,9 @@ public record RiskProfile(double theftRiskIndex, int sharerCount, int offsiteSig
         }
     }
 
-    /** The risk after the owner said "that wasn't me": raised halfway towards certainty. */
+    /**
+     * The risk after the owner said "that wasn't me": raised halfway towards certainty.
+     */
     public RiskProfile raised() {
         return new RiskProfile(theftRiskIndex + (1 - theftRiskIndex) / 2, sharerCount, offsiteSignIns);
     }

@@ -16,30 +16,41 @@ import org.onekeylogin.system.RateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * Anti-fatigue rules of phone-approved sign-in: nobody should be prompted so often that they approve a stranger's
- * request to make the prompts stop, and no stranger should be able to keep the owner from signing in. After "that
- * wasn't me" the requester is blocked for a while ({@link RequesterBlocks}). Otherwise the limits are counted per
- * requester within the account (its device and, separately, its address, since a requester chooses its device id
- * freely): a few requests at once, then growing waits, then none until the window moves on. All strangers together
- * are held to a ceiling per account that bounds the prompts on the owner's phone; a device that has signed in to
- * the account before is held only to its own limit, so it still gets through while strangers flood. An address may
- * start only so many requests a minute on one node, whatever account it names.
+ * Anti-fatigue rules of phone-approved sign-in: nobody should be prompted so often that
+ * they approve a stranger's request to make the prompts stop, and no stranger should be
+ * able to keep the owner from signing in. After "that wasn't me" the requester is blocked
+ * for a while ({@link RequesterBlocks}). Otherwise the limits are counted per requester
+ * within the account (its device and, separately, its address, since a requester chooses
+ * its device id freely): a few requests at once, then growing waits, then none until the
+ * window moves on. All strangers together are held to a ceiling per account that bounds
+ * the prompts on the owner's phone; a device that has signed in to the account before is
+ * held only to its own limit, so it still gets through while strangers flood. An address
+ * may start only so many requests a minute on one node, whatever account it names.
  *
- * <p>The account's rules are counted in the database, and the caller checks them and records the request under
- * one row lock on the account, so they hold however many requests arrive at once on however many nodes. This class
- * only decides; the caller records a refusal and answers with it.
+ * <p>
+ * The account's rules are counted in the database, and the caller checks them and records
+ * the request under one row lock on the account, so they hold however many requests
+ * arrive at once on however many nodes. This class only decides; the caller records a
+ * refusal and answers with it.
  */
 @Component
 class AntiFatiguePolicy {
 
-    /** A request the rules refuse: {@code why} goes to the audit log, {@code answer} to the client. */
+    /**
+     * A request the rules refuse: {@code why} goes to the audit log, {@code answer} to
+     * the client.
+     */
     record Refusal(String why, ApiException answer) {
     }
 
     private final LoginRequestRepository requests;
+
     private final AccountService accounts;
+
     private final RateLimiter limits;
+
     private final RequesterBlocks blocks;
+
     private final ApprovalProperties properties;
 
     AntiFatiguePolicy(LoginRequestRepository requests, AccountService accounts, RateLimiter limits,
@@ -52,8 +63,9 @@ class AntiFatiguePolicy {
     }
 
     /**
-     * Counts a request from this address before anything is looked up, so an address cannot probe accounts faster
-     * than the limit; throws {@code too_many_requests} beyond it.
+     * Counts a request from this address before anything is looked up, so an address
+     * cannot probe accounts faster than the limit; throws {@code too_many_requests}
+     * beyond it.
      */
     void countRequestFrom(@Nullable String ipAddress) {
         limits.acquire("login-request-ip", String.valueOf(ipAddress), properties.requestsPerIpPerMinute(),
@@ -61,8 +73,9 @@ class AntiFatiguePolicy {
     }
 
     /**
-     * The first rule this request would break, checked in order: blocked, too many from this requester, too many
-     * from strangers for this account. Called under the account's request lock.
+     * The first rule this request would break, checked in order: blocked, too many from
+     * this requester, too many from strangers for this account. Called under the
+     * account's request lock.
      */
     Optional<Refusal> refusal(Account account, StartLogin start, Instant now) {
         Optional<Instant> until = blocks.blockedUntil(account.id(), requester(start));
@@ -72,38 +85,41 @@ class AntiFatiguePolicy {
         Instant since = now.minus(properties.requestWindow());
         int perRequester = properties.maxRequestsPerRequester();
         boolean known = blocks.isKnown(account.id(), start.device().id());
-        Instant allowedAt = allowedAfter(requests.newestFromDevice(account.id(), start.device().id(), since,
-                perRequester), now);
+        Instant allowedAt = allowedAfter(
+                requests.newestFromDevice(account.id(), start.device().id(), since, perRequester), now);
         if (!known && start.ipAddress() != null) {
-            // a device the account knows is not held back by strangers sharing its address
-            Instant byAddress = allowedAfter(requests.newestFromAddress(account.id(), start.ipAddress(), since,
-                    perRequester), now);
+            // a device the account knows is not held back by strangers sharing its
+            // address
+            Instant byAddress = allowedAfter(
+                    requests.newestFromAddress(account.id(), start.ipAddress(), since, perRequester), now);
             allowedAt = byAddress.isAfter(allowedAt) ? byAddress : allowedAt;
         }
         if (allowedAt.isAfter(now)) {
             long seconds = secondsUntil(allowedAt, now);
-            return Optional.of(new Refusal("too_many_requests_from_requester", new ApiException(
-                    ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account from here. Please try "
-                            + "again in " + inWords(seconds) + ".",
-                    Map.of("retry_after_seconds", seconds, "limit", "requester"))));
+            return Optional.of(new Refusal("too_many_requests_from_requester",
+                    new ApiException(ErrorCode.TOO_MANY_REQUESTS,
+                            "Too many sign-in requests for this account from here. Please try " + "again in "
+                                    + inWords(seconds) + ".",
+                            Map.of("retry_after_seconds", seconds, "limit", "requester"))));
         }
         int ceiling = properties.maxRequestsPerAccount();
         List<Instant> recent = known ? List.of() : requests.newestSince(account.id(), since, ceiling);
         if (recent.size() >= ceiling) {
             long seconds = secondsUntil(recent.getFirst().plus(properties.requestWindow()), now);
-            return Optional.of(new Refusal("too_many_requests_for_account", new ApiException(
-                    ErrorCode.TOO_MANY_REQUESTS, "Too many sign-in requests for this account. Please try again in "
-                            + inWords(seconds) + ", or sign in from a device this account has used before.",
-                    Map.of("retry_after_seconds", seconds, "limit", "account"))));
+            return Optional.of(new Refusal("too_many_requests_for_account",
+                    new ApiException(ErrorCode.TOO_MANY_REQUESTS,
+                            "Too many sign-in requests for this account. Please try again in " + inWords(seconds)
+                                    + ", or sign in from a device this account has used before.",
+                            Map.of("retry_after_seconds", seconds, "limit", "account"))));
         }
         return Optional.empty();
     }
 
     /**
-     * When one requester may ask again, given its newest requests in the window (oldest first, at most
-     * {@code max-requests-per-requester}): at once within the burst; then {@code requester-backoff} after its
-     * previous request, doubled for each request beyond the burst; at the limit, when its oldest request leaves the
-     * window.
+     * When one requester may ask again, given its newest requests in the window (oldest
+     * first, at most {@code max-requests-per-requester}): at once within the burst; then
+     * {@code requester-backoff} after its previous request, doubled for each request
+     * beyond the burst; at the limit, when its oldest request leaves the window.
      */
     private Instant allowedAfter(List<Instant> recent, Instant now) {
         if (recent.size() >= properties.maxRequestsPerRequester()) {
@@ -121,16 +137,17 @@ class AntiFatiguePolicy {
     }
 
     /**
-     * After "that wasn't me": blocks the requesting device, its address and its network when known, from asking
-     * this account again for a while (see {@link RequesterBlocks}), and raises the account's theft risk, which can
-     * stop it being recommended on shared screens.
+     * After "that wasn't me": blocks the requesting device, its address and its network
+     * when known, from asking this account again for a while (see
+     * {@link RequesterBlocks}), and raises the account's theft risk, which can stop it
+     * being recommended on shared screens.
      */
     void blockRequester(LoginRequest request) {
-        blocks.notMe(request.accountId(), new RequesterBlocks.Requester(request.device().id(), request.ipAddress(),
-                request.networkId()));
+        blocks.notMe(request.accountId(),
+                new RequesterBlocks.Requester(request.device().id(), request.ipAddress(), request.networkId()));
         Account account = accounts.get(request.accountId());
-        accounts.updateStanding(account.id(), new AccountStanding(account.status(), account.tier(),
-                account.userLevel(), account.risk().raised()));
+        accounts.updateStanding(account.id(),
+                new AccountStanding(account.status(), account.tier(), account.userLevel(), account.risk().raised()));
     }
 
     private static RequesterBlocks.Requester requester(StartLogin start) {
@@ -141,4 +158,5 @@ class AntiFatiguePolicy {
     private static long secondsUntil(Instant then, Instant now) {
         return Math.max(1, Duration.between(now, then).toSeconds());
     }
+
 }

@@ -56,4 +56,5 @@ class ApprovalController {
     Decision deny(@PathVariable String requestId, @RequestBody Deny body, Caller caller) {
         return new Decision(approval.deny(requestId, caller, body.reason()), body.reason());
     }
+
 }

@@ -17,15 +17,19 @@ import org.onekeylogin.system.Caller;
 import org.springframework.stereotype.Component;
 
 /**
- * The control terminals of phone-approved sign-in: the phones and tablets signed in to the account, then those of
- * the accounts it is bound to (a parent's phone approves a child's TV), never the device that asks. They are asked
- * with a {@code login_request} push event, and told with {@code login_request_closed} when the request was decided
- * or expired, so the prompt leaves every phone but the one that decided.
+ * The control terminals of phone-approved sign-in: the phones and tablets signed in to
+ * the account, then those of the accounts it is bound to (a parent's phone approves a
+ * child's TV), never the device that asks. They are asked with a {@code login_request}
+ * push event, and told with {@code login_request_closed} when the request was decided or
+ * expired, so the prompt leaves every phone but the one that decided.
  */
 @Component
 class ControlTerminals {
 
-    /** A terminal to ask; {@code viaBinding} when it belongs to an account the requested one is bound to. */
+    /**
+     * A terminal to ask; {@code viaBinding} when it belongs to an account the requested
+     * one is bound to.
+     */
     record Found(DeviceSession session, boolean viaBinding) {
 
         /** How the request remembers it was sent here. */
@@ -35,8 +39,11 @@ class ControlTerminals {
     }
 
     private final LoginRequestRepository requests;
+
     private final AccountService accounts;
+
     private final DeviceSessionService sessions;
+
     private final PushService push;
 
     ControlTerminals(LoginRequestRepository requests, AccountService accounts, DeviceSessionService sessions,
@@ -47,7 +54,10 @@ class ControlTerminals {
         this.push = push;
     }
 
-    /** The terminals that may approve a sign-in to {@code account} from {@code requester}, each once. */
+    /**
+     * The terminals that may approve a sign-in to {@code account} from {@code requester},
+     * each once.
+     */
     List<Found> of(Account account, DeviceDescription requester) {
         Map<String, Found> found = new LinkedHashMap<>();
         collect(account.id(), false, requester, found);
@@ -65,7 +75,10 @@ class ControlTerminals {
         }
     }
 
-    /** Tells every terminal of the request but the deciding one (which knows) that it is closed. */
+    /**
+     * Tells every terminal of the request but the deciding one (which knows) that it is
+     * closed.
+     */
     void tellClosed(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
         for (Terminal t : requests.terminals(request.id())) {
             if (!t.sessionId().equals(deciderSessionId)) {
@@ -75,7 +88,9 @@ class ControlTerminals {
         }
     }
 
-    /** Whether the request was sent to this terminal session: only those may decide it. */
+    /**
+     * Whether the request was sent to this terminal session: only those may decide it.
+     */
     boolean wasAsked(LoginRequest request, String sessionId) {
         return requests.terminals(request.id()).stream().anyMatch(t -> t.sessionId().equals(sessionId));
     }
@@ -100,4 +115,5 @@ class ControlTerminals {
             }
         }
     }
+
 }

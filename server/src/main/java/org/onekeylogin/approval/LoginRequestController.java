@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The client side of phone approval over the JSON API: ask, wait (long poll), collect the tokens once. The client's
- * handle ({@code auth_req_id}) travels in request bodies, never in URLs.
+ * The client side of phone approval over the JSON API: ask, wait (long poll), collect the
+ * tokens once. The client's handle ({@code auth_req_id}) travels in request bodies, never
+ * in URLs.
  */
 @RestController
 class LoginRequestController {
@@ -41,9 +42,13 @@ class LoginRequestController {
     private static final int MAX_WAIT_SECONDS = 30;
 
     private final PhoneApproval approval;
+
     private final TokenIssuer tokens;
+
     private final SignInProperties signInProperties;
+
     private final LoginRequestWaiters waiters;
+
     private final Clock clock;
 
     LoginRequestController(PhoneApproval approval, TokenIssuer tokens, SignInProperties signInProperties,
@@ -70,7 +75,8 @@ class LoginRequestController {
     record Handle(String authReqId, @Nullable Integer waitSeconds) {
         Handle {
             if (authReqId == null || authReqId.isBlank() || authReqId.length() > 100) {
-                throw ApiException.invalid("auth_req_id", "Send the auth_req_id you received when you asked to sign in.");
+                throw ApiException.invalid("auth_req_id",
+                        "Send the auth_req_id you received when you asked to sign in.");
             }
             if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
                 throw ApiException.invalid("wait_seconds", "wait_seconds is between 0 and " + MAX_WAIT_SECONDS + ".");
@@ -92,7 +98,10 @@ class LoginRequestController {
                 ClientAddress.of(http), null, null, null));
     }
 
-    /** The request's state; with {@code wait_seconds}, answers as soon as it leaves {@code pending} or the wait ends. */
+    /**
+     * The request's state; with {@code wait_seconds}, answers as soon as it leaves
+     * {@code pending} or the wait ends.
+     */
     @PostMapping("/api/v1/login-requests/status")
     Status status(@RequestBody Handle handle) {
         LoginRequest request = deviceAppRequest(handle);
@@ -122,8 +131,9 @@ class LoginRequestController {
     }
 
     /**
-     * The requesting device gives up: the phones stop asking at once, and the device may ask again straight away.
-     * Cancelling a request already cancelled answers the same, so a repeated press is harmless.
+     * The requesting device gives up: the phones stop asking at once, and the device may
+     * ask again straight away. Cancelling a request already cancelled answers the same,
+     * so a repeated press is harmless.
      */
     @PostMapping("/api/v1/login-requests/cancel")
     Cancelled cancel(@RequestBody Handle handle) {
@@ -131,7 +141,10 @@ class LoginRequestController {
         return new Cancelled(approval.cancel(handle.authReqId()));
     }
 
-    /** Requests of confidential (CIBA) clients are redeemed at the token endpoint, with client authentication. */
+    /**
+     * Requests of confidential (CIBA) clients are redeemed at the token endpoint, with
+     * client authentication.
+     */
     private LoginRequest deviceAppRequest(Handle handle) {
         LoginRequest request = approval.status(handle.authReqId());
         if (!tokens.isDeviceClient(request.clientId())) {
@@ -144,14 +157,14 @@ class LoginRequestController {
         return switch (state) {
             case PENDING -> new ApiException(ErrorCode.AUTHORIZATION_PENDING,
                     "The phone has not answered yet. Wait for the status to change.");
-            case DENIED -> new ApiException(ErrorCode.LOGIN_DENIED, reason == DenyReason.NOT_ME
-                    ? "The account owner said this sign-in was not theirs."
-                    : "The sign-in was declined on the phone.",
+            case DENIED -> new ApiException(ErrorCode.LOGIN_DENIED,
+                    reason == DenyReason.NOT_ME ? "The account owner said this sign-in was not theirs."
+                            : "The sign-in was declined on the phone.",
                     Map.of("reason", reason == null ? "mistake" : reason.wireName()));
             case FAILED -> new ApiException(ErrorCode.LOGIN_FAILED,
                     "A wrong code was typed on the phone, so the sign-in was cancelled. Ask again for a new code.");
-            case EXPIRED -> new ApiException(ErrorCode.LOGIN_REQUEST_EXPIRED,
-                    "Nobody answered on the phone in time. Ask again.");
+            case EXPIRED ->
+                new ApiException(ErrorCode.LOGIN_REQUEST_EXPIRED, "Nobody answered on the phone in time. Ask again.");
             case CANCELLED -> new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED,
                     "This sign-in request was cancelled on this device. Ask again to sign in.",
                     Map.of("state", LoginRequestState.CANCELLED.wireName()));
@@ -163,4 +176,5 @@ class LoginRequestController {
     private static Set<String> scopes(@Nullable String scope) {
         return Scopes.parse(scope);
     }
+
 }

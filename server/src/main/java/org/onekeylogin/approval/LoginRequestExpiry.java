@@ -11,18 +11,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends the requests of phone-approved sign-in that nobody decided in time, and approvals the client never
- * collected. Each is marked expired and recorded; the terminals of a request still pending are told it closed, and a
- * client waiting on its status is woken. Every node sweeps, but a request leaves its state only once, so each is
- * recorded and announced once.
+ * Ends the requests of phone-approved sign-in that nobody decided in time, and approvals
+ * the client never collected. Each is marked expired and recorded; the terminals of a
+ * request still pending are told it closed, and a client waiting on its status is woken.
+ * Every node sweeps, but a request leaves its state only once, so each is recorded and
+ * announced once.
  */
 @Component
 class LoginRequestExpiry {
 
     private final LoginRequestRepository requests;
+
     private final ControlTerminals terminals;
+
     private final LoginRequestWaiters waiters;
+
     private final AuditLog audit;
+
     private final Clock clock;
 
     LoginRequestExpiry(LoginRequestRepository requests, ControlTerminals terminals, LoginRequestWaiters waiters,
@@ -48,4 +53,5 @@ class LoginRequestExpiry {
             }
         }
     }
+
 }

@@ -5,10 +5,12 @@ import org.onekeylogin.system.WireEnum;
 
 /**
  * The life of a login request, with its legal transitions in one place:
- * {@code PENDING → APPROVED → CONSUMED}; {@code PENDING → DENIED | FAILED | EXPIRED | CANCELLED}; {@code APPROVED →
+ * {@code PENDING → APPROVED → CONSUMED};
+ * {@code PENDING → DENIED | FAILED | EXPIRED | CANCELLED}; {@code APPROVED →
  * EXPIRED} when the client never collects its tokens.
  */
 public enum LoginRequestState implements WireEnum {
+
     /** Waiting for a control terminal to decide. */
     PENDING,
     /** A terminal typed the right code; the client may collect its tokens once. */
@@ -21,7 +23,10 @@ public enum LoginRequestState implements WireEnum {
     EXPIRED,
     /** The client collected its tokens. */
     CONSUMED,
-    /** The requesting device gave up (pressed cancel, or asked again) before anyone decided. */
+    /**
+     * The requesting device gave up (pressed cancel, or asked again) before anyone
+     * decided.
+     */
     CANCELLED;
 
     public boolean canMoveTo(LoginRequestState next) {
@@ -35,4 +40,5 @@ public enum LoginRequestState implements WireEnum {
     public boolean isOpen() {
         return this == PENDING || this == APPROVED;
     }
+
 }

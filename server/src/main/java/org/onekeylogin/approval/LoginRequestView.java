@@ -8,21 +8,18 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceSession;
 
 /**
- * What a control terminal is shown about a request (the third step of phone-approved sign-in): whose account, which device asks, from
- * where and when, whether it is on the same network as this phone — and how many digits to type, but never the
- * code itself. It is also the payload of the {@code login_request} push event.
+ * What a control terminal is shown about a request (the third step of phone-approved
+ * sign-in): whose account, which device asks, from where and when, whether it is on the
+ * same network as this phone — and how many digits to type, but never the code itself. It
+ * is also the payload of the {@code login_request} push event.
  */
-public record LoginRequestView(
-        String requestId,
-        AccountRef account,
-        Requester requester,
-        Instant requestedAt,
-        Instant expiresAt,
-        @Nullable Boolean sameNetwork,
-        @Nullable String bindingMessage,
-        int codeLength) {
+public record LoginRequestView(String requestId, AccountRef account, Requester requester, Instant requestedAt,
+        Instant expiresAt, @Nullable Boolean sameNetwork, @Nullable String bindingMessage, int codeLength) {
 
-    /** The account being signed in; {@code viaBinding} when it is bound to this terminal's account (e.g. a child's). */
+    /**
+     * The account being signed in; {@code viaBinding} when it is bound to this terminal's
+     * account (e.g. a child's).
+     */
     public record AccountRef(String loginName, String displayName, boolean viaBinding) {
     }
 

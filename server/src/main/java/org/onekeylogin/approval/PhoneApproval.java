@@ -33,33 +33,48 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of phone-approved sign-in: start a request, approve it with the code the client shows (number matching)
- * or deny it, with the first decision winning, and redeem an approval for tokens exactly once. The JSON API, the
- * CIBA grant and the sign-in screen all call this; none holds rules of its own. Who is asked is
- * {@link ControlTerminals}', when to refuse is {@link AntiFatiguePolicy}'s, and ending overdue requests is
- * {@link LoginRequestExpiry}'s.
+ * The steps of phone-approved sign-in: start a request, approve it with the code the
+ * client shows (number matching) or deny it, with the first decision winning, and redeem
+ * an approval for tokens exactly once. The JSON API, the CIBA grant and the sign-in
+ * screen all call this; none holds rules of its own. Who is asked is
+ * {@link ControlTerminals}', when to refuse is {@link AntiFatiguePolicy}'s, and ending
+ * overdue requests is {@link LoginRequestExpiry}'s.
  *
- * <p>Each step is one database transaction. A refusal ({@link ApiException}) still commits what the step recorded
- * before refusing (the audit entry, a request marked failed after a wrong code); any other failure rolls it back.
+ * <p>
+ * Each step is one database transaction. A refusal ({@link ApiException}) still commits
+ * what the step recorded before refusing (the audit entry, a request marked failed after
+ * a wrong code); any other failure rolls it back.
  */
 @Service
 public class PhoneApproval {
 
     private static final Logger log = LoggerFactory.getLogger(PhoneApproval.class);
+
     /** Fallbacks a client can offer when no phone can approve. */
     public static final List<String> FALLBACKS = List.of("qr_code", "sms_code");
 
     private final LoginRequestRepository requests;
+
     private final AccountService accounts;
+
     private final AntiFatiguePolicy policy;
+
     private final ControlTerminals terminals;
+
     private final DeviceSignIn signIn;
+
     private final LoginRequestWaiters waiters;
+
     private final AuditLog audit;
+
     private final SecretGenerator secrets;
+
     private final ApprovalProperties properties;
+
     private final ApplicationEventPublisher events;
+
     private final RequestLocks locks;
+
     private final Clock clock;
 
     PhoneApproval(LoginRequestRepository requests, AccountService accounts, AntiFatiguePolicy policy,
@@ -81,18 +96,22 @@ public class PhoneApproval {
     }
 
     /**
-     * Asks the account's phones. The limits are checked and the request recorded under a row lock on the account,
-     * held until this transaction ends, so requests for one account arriving at once on any node are counted one at
-     * a time and none can slip past a limit another is about to reach.
+     * Asks the account's phones. The limits are checked and the request recorded under a
+     * row lock on the account, held until this transaction ends, so requests for one
+     * account arriving at once on any node are counted one at a time and none can slip
+     * past a limit another is about to reach.
      */
     @Transactional(noRollbackFor = ApiException.class)
     public LoginStarted start(StartLogin start) {
         policy.countRequestFrom(start.ipAddress());
-        // Unknown and inactive accounts get the same answer as accounts without phones: nothing to enumerate.
-        Account account = accounts.findByIdentifier(start.login()).filter(Account::isActive)
-                .orElseThrow(PhoneApproval::noControlTerminal);
+        // Unknown and inactive accounts get the same answer as accounts without phones:
+        // nothing to enumerate.
+        Account account = accounts.findByIdentifier(start.login())
+            .filter(Account::isActive)
+            .orElseThrow(PhoneApproval::noControlTerminal);
         locks.lock("login-request-account", account.id());
-        // read after the lock: a request that waited for it is timed, and counts what was recorded, as it is served
+        // read after the lock: a request that waited for it is timed, and counts what was
+        // recorded, as it is served
         Instant now = clock.instant();
         Optional<Refusal> refusal = policy.refusal(account, start, now);
         if (refusal.isPresent()) {
@@ -107,8 +126,10 @@ public class PhoneApproval {
         }
 
         Duration lifetime = lifetime(start.requestedExpiry());
-        // asking again from the same device gives up the request it was waiting for: one open request per device
-        requests.openFrom(account.id(), start.device().id(), now).ifPresent(earlier -> cancelled(earlier, "asked_again"));
+        // asking again from the same device gives up the request it was waiting for: one
+        // open request per device
+        requests.openFrom(account.id(), start.device().id(), now)
+            .ifPresent(earlier -> cancelled(earlier, "asked_again"));
         String authReqId = secrets.token(160);
         var request = new LoginRequest(UUID.randomUUID().toString(), account.id(), start.clientId(), start.device(),
                 start.ipAddress(), start.scopes(), start.bindingMessage(), secrets.digits(properties.codeLength()),
@@ -125,9 +146,10 @@ public class PhoneApproval {
     }
 
     /**
-     * The requesting client gives up on its request: it ends {@code CANCELLED}, every phone it was sent to is told at
-     * once, and a client waiting on its status is woken. Only a pending request can be cancelled; cancelling one
-     * already cancelled is not an error.
+     * The requesting client gives up on its request: it ends {@code CANCELLED}, every
+     * phone it was sent to is told at once, and a client waiting on its status is woken.
+     * Only a pending request can be cancelled; cancelling one already cancelled is not an
+     * error.
      */
     @Transactional(noRollbackFor = ApiException.class)
     public LoginRequestState cancel(String authReqId) {
@@ -136,14 +158,20 @@ public class PhoneApproval {
             return LoginRequestState.CANCELLED;
         }
         if (request.stateAt(clock.instant()) != LoginRequestState.PENDING || !cancelled(request, "cancelled")) {
-            throw new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED, "This sign-in request has already been decided or "
-                    + "has expired; there is nothing to cancel.", Map.of("state", requests.find(request.id())
-                            .map(r -> r.stateAt(clock.instant())).orElse(request.state()).wireName()));
+            throw new ApiException(ErrorCode.LOGIN_REQUEST_CLOSED,
+                    "This sign-in request has already been decided or " + "has expired; there is nothing to cancel.",
+                    Map.of("state",
+                            requests.find(request.id())
+                                .map(r -> r.stateAt(clock.instant()))
+                                .orElse(request.state())
+                                .wireName()));
         }
         return LoginRequestState.CANCELLED;
     }
 
-    /** The open requests a control terminal may decide, for a phone that missed the push. */
+    /**
+     * The open requests a control terminal may decide, for a phone that missed the push.
+     */
     public List<LoginRequestView> pendingFor(Caller caller) {
         return terminals.pendingFor(caller, clock.instant());
     }
@@ -169,7 +197,10 @@ public class PhoneApproval {
         return LoginRequestState.APPROVED;
     }
 
-    /** A control terminal denies; "that wasn't me" also blocks the requester and raises the account's risk. */
+    /**
+     * A control terminal denies; "that wasn't me" also blocks the requester and raises
+     * the account's risk.
+     */
     @Transactional(noRollbackFor = ApiException.class)
     public LoginRequestState deny(String requestId, Caller caller, DenyReason reason) {
         LoginRequest request = openRequestFor(requestId, caller);
@@ -195,14 +226,17 @@ public class PhoneApproval {
         return requests.pingAuthReqId(request.id());
     }
 
-    /** Looks a request up by the client's secret handle without failing when there is none. */
+    /**
+     * Looks a request up by the client's secret handle without failing when there is
+     * none.
+     */
     public Optional<LoginRequest> findByAuthReqId(String authReqId) {
         return requests.findBySecretHash(hash(authReqId));
     }
 
     /**
-     * Turns an approval into a signed-in client, once. {@code enforceInterval} applies CIBA's {@code slow_down}
-     * rule to clients that poll faster than they were told.
+     * Turns an approval into a signed-in client, once. {@code enforceInterval} applies
+     * CIBA's {@code slow_down} rule to clients that poll faster than they were told.
      */
     @Transactional(noRollbackFor = ApiException.class)
     public Redemption redeem(LoginRequest request, boolean enforceInterval) {
@@ -214,9 +248,8 @@ public class PhoneApproval {
             requests.markPolled(request.id(), now, request.pollIntervalSeconds() + (tooFast ? 5 : 0));
             return new Redemption.NotRedeemable(state, null, tooFast);
         }
-        if (state != LoginRequestState.APPROVED
-                || !requests.transition(request.id(), LoginRequestState.APPROVED, LoginRequestState.CONSUMED, null,
-                        null, now)) {
+        if (state != LoginRequestState.APPROVED || !requests.transition(request.id(), LoginRequestState.APPROVED,
+                LoginRequestState.CONSUMED, null, null, now)) {
             LoginRequestState current = state == LoginRequestState.APPROVED ? LoginRequestState.CONSUMED : state;
             return new Redemption.NotRedeemable(current, request.denyReason(), false);
         }
@@ -228,8 +261,8 @@ public class PhoneApproval {
     }
 
     /**
-     * Moves a pending request to {@code CANCELLED} if nobody decided it first, and tells its phones and its waiting
-     * client; false when a decision won.
+     * Moves a pending request to {@code CANCELLED} if nobody decided it first, and tells
+     * its phones and its waiting client; false when a decision won.
      */
     private boolean cancelled(LoginRequest request, String why) {
         if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.CANCELLED, null, null,
@@ -247,9 +280,9 @@ public class PhoneApproval {
             @Nullable String detail) {
         AuditEventType type = outcome == LoginRequestState.APPROVED ? AuditEventType.LOGIN_APPROVED
                 : AuditEventType.LOGIN_DENIED;
-        audit.record(new AuditEntry(type, outcome == LoginRequestState.APPROVED ? AuditEntry.Outcome.SUCCESS
-                : AuditEntry.Outcome.FAILURE, request.accountId(), request.device().id(), null, caller.sessionId(),
-                request.ipAddress(), detail));
+        audit.record(new AuditEntry(type,
+                outcome == LoginRequestState.APPROVED ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
+                request.accountId(), request.device().id(), null, caller.sessionId(), request.ipAddress(), detail));
         terminals.tellClosed(request, outcome, caller.sessionId());
         waiters.wake(request.id());
         events.publishEvent(new LoginRequestDecided(request, outcome, reason));
@@ -257,9 +290,9 @@ public class PhoneApproval {
 
     private LoginRequest openRequestFor(String requestId, Caller caller) {
         LoginRequest request = requests.find(requestId)
-                .filter(r -> terminals.wasAsked(r, caller.sessionId()))
-                .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
-                        "There is no sign-in request with that id for this device."));
+            .filter(r -> terminals.wasAsked(r, caller.sessionId()))
+            .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
+                    "There is no sign-in request with that id for this device."));
         if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {
             throw closed(request);
         }
@@ -283,8 +316,10 @@ public class PhoneApproval {
     }
 
     private static ApiException noControlTerminal() {
-        return new ApiException(ErrorCode.NO_CONTROL_TERMINAL, "No phone signed in to this account can approve "
-                + "the sign-in. Scan the QR code or use a text message code instead.", Map.of("fallbacks", FALLBACKS));
+        return new ApiException(ErrorCode.NO_CONTROL_TERMINAL,
+                "No phone signed in to this account can approve "
+                        + "the sign-in. Scan the QR code or use a text message code instead.",
+                Map.of("fallbacks", FALLBACKS));
     }
 
     private static ApiException notFound() {
@@ -300,7 +335,8 @@ public class PhoneApproval {
     private ApiException closed(LoginRequest request) {
         LoginRequestState state = request.stateAt(clock.instant());
         String message = switch (state) {
-            case CANCELLED -> request.device().name() + " cancelled this sign-in request, so nothing will be signed in.";
+            case CANCELLED ->
+                request.device().name() + " cancelled this sign-in request, so nothing will be signed in.";
             case EXPIRED -> "This sign-in request has expired.";
             default -> "This sign-in request has already been decided.";
         };
@@ -315,4 +351,5 @@ public class PhoneApproval {
     static String hash(String authReqId) {
         return Hashing.sha256Hex(authReqId);
     }
+
 }

@@ -3,7 +3,10 @@ package org.onekeylogin.approval;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.signin.DeviceSignIn;
 
-/** What a client gets when it asks for the outcome of its request: tokens, or the reason there are none. */
+/**
+ * What a client gets when it asks for the outcome of its request: tokens, or the reason
+ * there are none.
+ */
 public sealed interface Redemption {
 
     /** Approved: the client is signed in, exactly once. */
@@ -13,4 +16,5 @@ public sealed interface Redemption {
     /** Not (or no longer) redeemable; {@code state} says why. */
     record NotRedeemable(LoginRequestState state, @Nullable DenyReason reason, boolean tooFast) implements Redemption {
     }
+
 }

@@ -20,28 +20,37 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * What "that wasn't me" leaves behind, for every path that could prompt the owner or sign someone in to the account:
- * the requester's device, address and network (when known) are blocked for a while, and the device is disowned for
- * good, so the account is no longer offered on its sign-in screen and it is never taken for a device the account
- * knows. The owner says it either about a login request (deny with {@code not_me}) or about a signed-in session
- * ({@code POST /api/v1/sessions/{id}/not-me}, heard here as a {@link SessionRevoked}); both end here.
+ * What "that wasn't me" leaves behind, for every path that could prompt the owner or sign
+ * someone in to the account: the requester's device, address and network (when known) are
+ * blocked for a while, and the device is disowned for good, so the account is no longer
+ * offered on its sign-in screen and it is never taken for a device the account knows. The
+ * owner says it either about a login request (deny with {@code not_me}) or about a
+ * signed-in session ({@code POST /api/v1/sessions/{id}/not-me}, heard here as a
+ * {@link SessionRevoked}); both end here.
  *
- * <p>A requester chooses its device id and shares its address and network with the household, so a device that
- * signed in to the account before and was never disowned is held only to the block on its own id: the owner's PC at
- * home keeps working after the owner disowned the stranger's TV on the same Wi-Fi.
+ * <p>
+ * A requester chooses its device id and shares its address and network with the
+ * household, so a device that signed in to the account before and was never disowned is
+ * held only to the block on its own id: the owner's PC at home keeps working after the
+ * owner disowned the stranger's TV on the same Wi-Fi.
  */
 @Service
 public class RequesterBlocks {
 
     private final LoginRequestRepository requests;
+
     private final DeviceSessionService sessions;
+
     private final InsertOnce inserts;
+
     private final AuditLog audit;
+
     private final ApprovalProperties properties;
+
     private final Clock clock;
 
-    RequesterBlocks(LoginRequestRepository requests, DeviceSessionService sessions, InsertOnce inserts,
-            AuditLog audit, ApprovalProperties properties, Clock clock) {
+    RequesterBlocks(LoginRequestRepository requests, DeviceSessionService sessions, InsertOnce inserts, AuditLog audit,
+            ApprovalProperties properties, Clock clock) {
         this.requests = requests;
         this.sessions = sessions;
         this.inserts = inserts;
@@ -54,7 +63,10 @@ public class RequesterBlocks {
     public record Requester(String deviceId, @Nullable String ipAddress, @Nullable String networkId) {
     }
 
-    /** Blocks the requester from prompting the account for {@code not-me-block} and disowns its device. */
+    /**
+     * Blocks the requester from prompting the account for {@code not-me-block} and
+     * disowns its device.
+     */
     void notMe(String accountId, Requester requester) {
         Instant now = clock.instant();
         Instant until = now.plus(properties.notMeBlock());
@@ -69,8 +81,9 @@ public class RequesterBlocks {
     }
 
     /**
-     * The owner allows the account on a network again, after saying "that wasn't me" there: the blocks on that
-     * network and on the address of the disowned sign-in end. The disowned device stays disowned.
+     * The owner allows the account on a network again, after saying "that wasn't me"
+     * there: the blocks on that network and on the address of the disowned sign-in end.
+     * The disowned device stays disowned.
      */
     public void allowAgain(String accountId, String networkId, @Nullable String ipAddress) {
         requests.unblock(accountId, "network", networkId);
@@ -79,17 +92,23 @@ public class RequesterBlocks {
         }
     }
 
-    /** "That wasn't me" about a signed-in device blocks that device, its address and its network. */
+    /**
+     * "That wasn't me" about a signed-in device blocks that device, its address and its
+     * network.
+     */
     @EventListener
     void on(SessionRevoked revoked) {
         if (revoked.reason() != RevokeReason.NOT_ME) {
             return;
         }
-        sessions.find(revoked.sessionId()).ifPresent(s -> notMe(s.accountId(),
-                new Requester(s.device().id(), s.ipAddress(), s.networkId())));
+        sessions.find(revoked.sessionId())
+            .ifPresent(s -> notMe(s.accountId(), new Requester(s.device().id(), s.ipAddress(), s.networkId())));
     }
 
-    /** Whether this device signed in to the account before and its owner never disowned it. */
+    /**
+     * Whether this device signed in to the account before and its owner never disowned
+     * it.
+     */
     public boolean isKnown(String accountId, String deviceId) {
         return sessions.hasSignedInBefore(accountId, deviceId) && !isDisowned(accountId, deviceId);
     }
@@ -100,23 +119,29 @@ public class RequesterBlocks {
     }
 
     /**
-     * Whether this requester may not prompt the owner of the account or be signed in to it now: its device is
-     * disowned or blocked, or (for a device the account does not know) its address or network is blocked.
+     * Whether this requester may not prompt the owner of the account or be signed in to
+     * it now: its device is disowned or blocked, or (for a device the account does not
+     * know) its address or network is blocked.
      */
     public boolean isBlocked(String accountId, Requester requester) {
         return isDisowned(accountId, requester.deviceId()) || blockedUntil(accountId, requester).isPresent();
     }
 
     /**
-     * Refuses, with {@code requester_blocked} and an audit entry, a requester that may not sign in to the account:
-     * for paths that sign in without asking the phone (a recommended account).
+     * Refuses, with {@code requester_blocked} and an audit entry, a requester that may
+     * not sign in to the account: for paths that sign in without asking the phone (a
+     * recommended account).
      */
     public void refuseIfBlocked(String accountId, Requester requester) {
         if (isBlocked(accountId, requester)) {
             audit.record(new AuditEntry(AuditEventType.LOGIN_REFUSED, AuditEntry.Outcome.FAILURE, accountId,
                     requester.deviceId(), null, null, requester.ipAddress(), "blocked"));
-            throw blocked(Duration.between(clock.instant(), blockedUntil(accountId, requester)
-                    .orElse(clock.instant().plus(properties.notMeBlock()))).toSeconds());
+            throw blocked(
+                    Duration
+                        .between(clock.instant(),
+                                blockedUntil(accountId, requester)
+                                    .orElse(clock.instant().plus(properties.notMeBlock())))
+                        .toSeconds());
         }
     }
 
@@ -141,4 +166,5 @@ public class RequesterBlocks {
             requests.extendBlock(accountId, kind, value, until);
         }
     }
+
 }

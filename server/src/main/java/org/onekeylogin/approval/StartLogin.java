@@ -6,20 +6,13 @@ import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.DeviceDescription;
 
 /**
- * A client's request to be signed in by phone approval: the account it names, itself, and (for CIBA) a binding
- * message, a requested lifetime and a ping notification token; a sign-in screen also names the hashed network it is
- * on.
+ * A client's request to be signed in by phone approval: the account it names, itself, and
+ * (for CIBA) a binding message, a requested lifetime and a ping notification token; a
+ * sign-in screen also names the hashed network it is on.
  */
-public record StartLogin(
-        String login,
-        DeviceDescription device,
-        String clientId,
-        Set<String> scopes,
-        @Nullable String ipAddress,
-        @Nullable String bindingMessage,
-        @Nullable Duration requestedExpiry,
-        @Nullable String notificationToken,
-        @Nullable String networkId) {
+public record StartLogin(String login, DeviceDescription device, String clientId, Set<String> scopes,
+        @Nullable String ipAddress, @Nullable String bindingMessage, @Nullable Duration requestedExpiry,
+        @Nullable String notificationToken, @Nullable String networkId) {
 
     /** A request that did not report the network it comes from. */
     public StartLogin(String login, DeviceDescription device, String clientId, Set<String> scopes,

@@ -4,20 +4,18 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One audited event. {@code detail} is a short machine-readable reason (e.g. {@code wrong_password},
- * {@code remote_sign_out}), never a secret.
+ * One audited event. {@code detail} is a short machine-readable reason (e.g.
+ * {@code wrong_password}, {@code remote_sign_out}), never a secret.
  */
-public record AuditEntry(
-        AuditEventType type,
-        Outcome outcome,
-        @Nullable String accountId,
-        @Nullable String deviceId,
-        @Nullable String sessionId,
-        @Nullable String actorSessionId,
-        @Nullable String ipAddress,
+public record AuditEntry(AuditEventType type, Outcome outcome, @Nullable String accountId, @Nullable String deviceId,
+        @Nullable String sessionId, @Nullable String actorSessionId, @Nullable String ipAddress,
         @Nullable String detail) {
 
-    public enum Outcome { SUCCESS, FAILURE }
+    public enum Outcome {
+
+        SUCCESS, FAILURE
+
+    }
 
     public static AuditEntry success(AuditEventType type, @Nullable String accountId, @Nullable String deviceId,
             @Nullable String sessionId) {

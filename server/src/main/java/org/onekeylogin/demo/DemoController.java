@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the demo pages ask: {@code GET /api/v1/demo} (no token) names the networks of the network picker and, with
- * {@code --demo}, the household and its password; {@code GET /api/v1/demo/texts} (token) shows a demo phone the
- * texts the outbox holds for its account's number, standing in for the phone's SMS inbox.
+ * What the demo pages ask: {@code GET /api/v1/demo} (no token) names the networks of the
+ * network picker and, with {@code --demo}, the household and its password;
+ * {@code GET /api/v1/demo/texts} (token) shows a demo phone the texts the outbox holds
+ * for its account's number, standing in for the phone's SMS inbox.
  */
 @RestController
 class DemoController {
@@ -30,7 +31,9 @@ class DemoController {
     }
 
     private final boolean enabled;
+
     private final AccountService accounts;
+
     private final SmsOutbox outbox;
 
     DemoController(@Value("${onekey.demo.enabled:false}") boolean enabled, AccountService accounts, SmsOutbox outbox) {
@@ -63,11 +66,12 @@ class DemoController {
         if (!enabled) {
             return new Demo(false, networks, null, List.of());
         }
-        return new Demo(true, networks, DemoHousehold.PASSWORD, List.of(
-                new Member("dad", "Dad Liu", "VIP member; his phone has been home every evening for six weeks"),
-                new Member("mum", "Mum Liu", "her phone has been home for five days; it approves the kid's sign-ins"),
-                new Member("kid", "Kid Liu", "bound to Mum: Mum's phone approves"),
-                new Member("grandma", "Grandma Liu", "new here; she uses the TV")));
+        return new Demo(true, networks, DemoHousehold.PASSWORD,
+                List.of(new Member("dad", "Dad Liu", "VIP member; his phone has been home every evening for six weeks"),
+                        new Member("mum", "Mum Liu",
+                                "her phone has been home for five days; it approves the kid's sign-ins"),
+                        new Member("kid", "Kid Liu", "bound to Mum: Mum's phone approves"),
+                        new Member("grandma", "Grandma Liu", "new here; she uses the TV")));
     }
 
     @GetMapping("/api/v1/demo/texts")
@@ -78,4 +82,5 @@ class DemoController {
         Account account = accounts.get(caller.accountId());
         return new Texts(account.phoneNumber() == null ? List.of() : outbox.recentFor(account.phoneNumber(), 10));
     }
+
 }

@@ -25,11 +25,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the Liu family once (a restart on the same database keeps what is there): Dad (VIP), Mum, the kid bound
- * to Mum, Grandma; Dad's phone at home every evening for six weeks and Mum's for the last five days (the
- * "Grandma's TV" story), replayed through the network rules on
- * past clocks; and the office with 40 colleagues. The home is seen from the loopback addresses, so a browser on
- * the same machine is "at home" at once.
+ * Seeds the Liu family once (a restart on the same database keeps what is there): Dad
+ * (VIP), Mum, the kid bound to Mum, Grandma; Dad's phone at home every evening for six
+ * weeks and Mum's for the last five days (the "Grandma's TV" story), replayed through the
+ * network rules on past clocks; and the office with 40 colleagues. The home is seen from
+ * the loopback addresses, so a browser on the same machine is "at home" at once.
  */
 @Component
 @ConditionalOnProperty(prefix = "onekey.demo", name = "enabled", havingValue = "true")
@@ -43,10 +43,13 @@ class DemoHousehold implements ApplicationRunner {
     static final int MUM_DAYS_AT_HOME = 5;
 
     private static final Logger log = LoggerFactory.getLogger(DemoHousehold.class);
+
     private static final List<String> HOME_ADDRESSES = List.of("127.0.0.1", "::1");
 
     private final AccountService accounts;
+
     private final NetworkEnvironments networks;
+
     private final Clock clock;
 
     DemoHousehold(AccountService accounts, NetworkEnvironments networks, Clock clock) {
@@ -89,8 +92,8 @@ class DemoHousehold implements ApplicationRunner {
             then.seen(officeNetwork, "203.0.113.20");
             then.signedIn(officeNetwork, colleague.id());
         }
-        log.info("Demo household seeded: {} family accounts, {} colleagues (password '{}')", FAMILY.size(),
-                COLLEAGUES, PASSWORD);
+        log.info("Demo household seeded: {} family accounts, {} colleagues (password '{}')", FAMILY.size(), COLLEAGUES,
+                PASSWORD);
     }
 
     private Account member(String login, String displayName, @Nullable String phone, MembershipTier tier, int level) {
@@ -99,11 +102,15 @@ class DemoHousehold implements ApplicationRunner {
                 new AccountStanding(AccountStatus.ACTIVE, tier, level, RiskProfile.NONE));
     }
 
-    /** One evening of a phone at home: it signs in and stays a while, reached from the home's public address. */
+    /**
+     * One evening of a phone at home: it signs in and stays a while, reached from the
+     * home's public address.
+     */
     private void atHome(ObservedNetwork home, Account account, Instant at, Duration stay) {
         NetworkEnvironments then = networks.at(Clock.fixed(at, ZoneOffset.UTC));
         HOME_ADDRESSES.forEach(address -> then.seen(home, address));
         then.signedIn(home, account.id());
         then.active(home, account.id(), stay);
     }
+
 }

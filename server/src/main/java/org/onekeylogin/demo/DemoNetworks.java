@@ -4,8 +4,8 @@ import org.onekeylogin.network.NetworkReport;
 import org.onekeylogin.network.WifiSecurity;
 
 /**
- * The two Wi-Fi networks of the demo. The demo pages report exactly these values from their network picker, as a
- * real app reads them from the operating system.
+ * The two Wi-Fi networks of the demo. The demo pages report exactly these values from
+ * their network picker, as a real app reads them from the operating system.
  */
 public final class DemoNetworks {
 
@@ -14,12 +14,13 @@ public final class DemoNetworks {
             WifiSecurity.PERSONAL);
 
     /**
-     * Dad's office: a shared-password Wi-Fi like a home's, but 40 colleagues have signed in on it, which makes it an
-     * office.
+     * Dad's office: a shared-password Wi-Fi like a home's, but 40 colleagues have signed
+     * in on it, which makes it an office.
      */
     public static final NetworkReport OFFICE = new NetworkReport("Acme Office", "00:1d:a2:7c:40:11",
             "00:1d:a2:7c:40:01", WifiSecurity.PERSONAL);
 
     private DemoNetworks() {
     }
+
 }

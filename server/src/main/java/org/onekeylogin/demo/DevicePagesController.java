@@ -4,9 +4,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The pages that simulate the three devices in a browser: {@code /tv} (living-room TV, arrow keys and Enter as
- * the remote), {@code /phone} (the phone app that approves) and {@code /pc} (one-key sign-in on a PC). The index
- * page at {@code /} explains the demo and links them.
+ * The pages that simulate the three devices in a browser: {@code /tv} (living-room TV,
+ * arrow keys and Enter as the remote), {@code /phone} (the phone app that approves) and
+ * {@code /pc} (one-key sign-in on a PC). The index page at {@code /} explains the demo
+ * and links them.
  */
 @Controller
 class DevicePagesController {
@@ -25,4 +26,5 @@ class DevicePagesController {
     String pc() {
         return "forward:/pc.html";
     }
+
 }

@@ -6,11 +6,11 @@ import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ShownText;
 
 /**
- * A device as its app describes itself: a stable id the app keeps (so a reinstall or factory reset can keep its
- * history on the server), its type, a name a person recognises ("Living-room TV"), model, OS and app version.
+ * A device as its app describes itself: a stable id the app keeps (so a reinstall or
+ * factory reset can keep its history on the server), its type, a name a person recognises
+ * ("Living-room TV"), model, OS and app version.
  */
-public record DeviceDescription(
-        String id, DeviceType type, String name, @Nullable String model, @Nullable String os,
+public record DeviceDescription(String id, DeviceType type, String name, @Nullable String model, @Nullable String os,
         @Nullable String appVersion) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
@@ -34,14 +34,18 @@ public record DeviceDescription(
     }
 
     /**
-     * The device a request body describes, refused on field {@code device} when the body leaves it out. Every
-     * sign-in request names the device it signs in, so the check and its wording live here once.
+     * The device a request body describes, refused on field {@code device} when the body
+     * leaves it out. Every sign-in request names the device it signs in, so the check and
+     * its wording live here once.
      */
     public static DeviceDescription required(@Nullable DeviceDescription device) {
         return required(device, "Describe the device that signs in.");
     }
 
-    /** As {@link #required(DeviceDescription)}, for requests that say in their own words what the device is for. */
+    /**
+     * As {@link #required(DeviceDescription)}, for requests that say in their own words
+     * what the device is for.
+     */
     public static DeviceDescription required(@Nullable DeviceDescription device, String refusal) {
         if (device == null) {
             throw ApiException.invalid("device", refusal);

@@ -19,18 +19,29 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Opens, lists and ends device sessions; every sign-in and sign-out passes through here and is audited. */
+/**
+ * Opens, lists and ends device sessions; every sign-in and sign-out passes through here
+ * and is audited.
+ */
 @Service
 public class DeviceSessionService {
 
-    /** How stale {@code last_seen_at} may get before a request refreshes it (one write per minute per session). */
+    /**
+     * How stale {@code last_seen_at} may get before a request refreshes it (one write per
+     * minute per session).
+     */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final DeviceSessionRepository sessions;
+
     private final ApplicationEventPublisher events;
+
     private final AuditLog audit;
+
     private final AccountService accounts;
+
     private final Clock clock;
+
     private final TransactionTemplate transaction;
 
     public DeviceSessionService(DeviceSessionRepository sessions, ApplicationEventPublisher events, AuditLog audit,
@@ -44,9 +55,10 @@ public class DeviceSessionService {
     }
 
     /**
-     * Signs a device in under the id its OAuth2 authorization has or will have, so ending the session finds its
-     * tokens. An earlier session of the same account on the same device is replaced, so a device holds at most one
-     * live session per account. Sign-ins call this through {@code DeviceSignIn}, inside the transaction that also
+     * Signs a device in under the id its OAuth2 authorization has or will have, so ending
+     * the session finds its tokens. An earlier session of the same account on the same
+     * device is replaced, so a device holds at most one live session per account.
+     * Sign-ins call this through {@code DeviceSignIn}, inside the transaction that also
      * stores the tokens.
      */
     public DeviceSession open(NewSession request, String sessionId) {
@@ -55,12 +67,14 @@ public class DeviceSessionService {
         for (String earlier : sessions.activeIdsOf(request.accountId(), request.device().id())) {
             end(earlier, null, RevokeReason.REPLACED, null);
         }
-        var session = new DeviceSession(sessionId, request.accountId(), request.device(),
-                request.clientId(), request.method(), request.networkLabel(), request.ipAddress(), now, now, null,
-                null, null, null, request.networkId());
+        var session = new DeviceSession(sessionId, request.accountId(), request.device(), request.clientId(),
+                request.method(), request.networkLabel(), request.ipAddress(), now, now, null, null, null, null,
+                request.networkId());
         sessions.insertSession(session);
-        audit.record(AuditEntry.success(AuditEventType.SIGN_IN, session.accountId(), session.device().id(),
-                session.id()).withIp(request.ipAddress()).withDetail(request.method().wireName()));
+        audit
+            .record(AuditEntry.success(AuditEventType.SIGN_IN, session.accountId(), session.device().id(), session.id())
+                .withIp(request.ipAddress())
+                .withDetail(request.method().wireName()));
         events.publishEvent(new SessionOpened(session));
         return session;
     }
@@ -69,14 +83,18 @@ public class DeviceSessionService {
         return sessions.find(sessionId);
     }
 
-    /** The accounts that signed in on this device, most recent first: the device's sign-in history. */
+    /**
+     * The accounts that signed in on this device, most recent first: the device's sign-in
+     * history.
+     */
     public List<AccountOnDevice> accountsSignedInOn(String deviceId, int limit) {
         return sessions.accountsOn(deviceId, limit);
     }
 
     /**
-     * Whether this device has been signed in to the account before (now or in the past), by a session its owner did
-     * not call "that wasn't me": such a device is one the account already trusts.
+     * Whether this device has been signed in to the account before (now or in the past),
+     * by a session its owner did not call "that wasn't me": such a device is one the
+     * account already trusts.
      */
     public boolean hasSignedInBefore(String accountId, String deviceId) {
         return sessions.hasOwnedSessionOn(accountId, deviceId);
@@ -101,20 +119,24 @@ public class DeviceSessionService {
     }
 
     /**
-     * Signs a session out on behalf of {@code actorAccountId}: the owner, or an account that controls it (a parent
-     * signing out a child's PC). Sessions of other accounts are reported as not found, so ids cannot be probed.
+     * Signs a session out on behalf of {@code actorAccountId}: the owner, or an account
+     * that controls it (a parent signing out a child's PC). Sessions of other accounts
+     * are reported as not found, so ids cannot be probed.
      */
     public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId, @Nullable String ip) {
         return signOut(sessionId, actorAccountId, actorSessionId, ip, false);
     }
 
-    /** As {@link #signOut(String, String, String, String)}; {@code notMe} records that the owner did not do it. */
+    /**
+     * As {@link #signOut(String, String, String, String)}; {@code notMe} records that the
+     * owner did not do it.
+     */
     public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId, @Nullable String ip,
             boolean notMe) {
         DeviceSession target = sessions.find(sessionId)
-                .filter(s -> accounts.mayManage(actorAccountId, s.accountId()))
-                .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
-                        "There is no signed-in device with that id on your account."));
+            .filter(s -> accounts.mayManage(actorAccountId, s.accountId()))
+            .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
+                    "There is no signed-in device with that id on your account."));
         RevokeReason reason = notMe ? RevokeReason.NOT_ME
                 : sessionId.equals(actorSessionId) ? RevokeReason.SIGNED_OUT : RevokeReason.REMOTE_SIGN_OUT;
         if (!end(sessionId, actorSessionId, reason, ip)) {
@@ -124,11 +146,12 @@ public class DeviceSessionService {
     }
 
     /**
-     * Ends a session for a reason the service itself decided; false when it had already ended. The end, its audit
-     * entry and what the listeners of {@link SessionRevoked} do (the token feature removes the session's tokens) are
-     * one transaction, so no one sees the session ended with its tokens still alive, nor an unaudited sign-out. The
-     * conditional update takes the session's row lock first, which is the lock a refresh of the session's tokens
-     * waits for ({@link #lockIfActive}).
+     * Ends a session for a reason the service itself decided; false when it had already
+     * ended. The end, its audit entry and what the listeners of {@link SessionRevoked} do
+     * (the token feature removes the session's tokens) are one transaction, so no one
+     * sees the session ended with its tokens still alive, nor an unaudited sign-out. The
+     * conditional update takes the session's row lock first, which is the lock a refresh
+     * of the session's tokens waits for ({@link #lockIfActive}).
      */
     public boolean end(String sessionId, @Nullable String bySessionId, RevokeReason reason, @Nullable String ip) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
@@ -138,18 +161,21 @@ public class DeviceSessionService {
             }
             DeviceSession s = session.get();
             audit.record(AuditEntry.success(AuditEventType.SIGN_OUT, s.accountId(), s.device().id(), s.id())
-                    .withActor(bySessionId).withIp(ip).withDetail(reason.wireName()));
+                .withActor(bySessionId)
+                .withIp(ip)
+                .withDetail(reason.wireName()));
             events.publishEvent(new SessionRevoked(s.id(), s.accountId(), s.device().id(), reason, bySessionId));
             return true;
         }));
     }
 
     /**
-     * Holds the session's row lock until the caller's transaction ends and answers whether the session is still
-     * signed in (false also for no such session). Whatever issues or saves tokens of a session takes it first, and
-     * {@link #end} takes the same lock, so a sign-out and a refresh of the same session happen one after the other:
-     * either the refresh commits first and the sign-out then removes what it issued, or the refresh sees the session
-     * ended and refuses.
+     * Holds the session's row lock until the caller's transaction ends and answers
+     * whether the session is still signed in (false also for no such session). Whatever
+     * issues or saves tokens of a session takes it first, and {@link #end} takes the same
+     * lock, so a sign-out and a refresh of the same session happen one after the other:
+     * either the refresh commits first and the sign-out then removes what it issued, or
+     * the refresh sees the session ended and refuses.
      */
     public boolean lockIfActive(String sessionId) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -159,17 +185,18 @@ public class DeviceSessionService {
     }
 
     /**
-     * Records the id of the access token just issued to the session (first issue or refresh); earlier access tokens
-     * of the session stop working at the JSON API.
+     * Records the id of the access token just issued to the session (first issue or
+     * refresh); earlier access tokens of the session stop working at the JSON API.
      */
     public void currentAccessToken(String sessionId, String tokenId) {
         sessions.setAccessTokenId(sessionId, tokenId);
     }
 
     /**
-     * Notes that a request used the session, as read for that request: one conditional UPDATE when its
-     * {@code last_seen_at} is more than {@link #TOUCH_INTERVAL} old, nothing otherwise. The condition is in the
-     * statement, so requests racing on several nodes write it once.
+     * Notes that a request used the session, as read for that request: one conditional
+     * UPDATE when its {@code last_seen_at} is more than {@link #TOUCH_INTERVAL} old,
+     * nothing otherwise. The condition is in the statement, so requests racing on several
+     * nodes write it once.
      */
     public void noteUse(DeviceSession session) {
         Instant now = clock.instant();
@@ -178,4 +205,5 @@ public class DeviceSessionService {
             sessions.touchIfSeenBefore(session.id(), now, staleBefore);
         }
     }
+
 }

@@ -5,14 +5,9 @@ import org.onekeylogin.system.WireEnum;
 
 /** The kinds of device OneKey signs in, each with its screen class. */
 public enum DeviceType implements WireEnum {
-    PHONE(ScreenClass.SMALL),
-    TABLET(ScreenClass.SMALL),
-    LAPTOP(ScreenClass.LARGE),
-    PC(ScreenClass.LARGE),
-    TV(ScreenClass.LARGE),
-    SET_TOP_BOX(ScreenClass.LARGE),
-    PROJECTOR(ScreenClass.LARGE),
-    KIOSK(ScreenClass.LARGE);
+
+    PHONE(ScreenClass.SMALL), TABLET(ScreenClass.SMALL), LAPTOP(ScreenClass.LARGE), PC(ScreenClass.LARGE),
+    TV(ScreenClass.LARGE), SET_TOP_BOX(ScreenClass.LARGE), PROJECTOR(ScreenClass.LARGE), KIOSK(ScreenClass.LARGE);
 
     private static final String REFUSAL = "Device type must be one of " + WireEnum.wireNames(DeviceType.class) + ".";
 
@@ -30,4 +25,5 @@ public enum DeviceType implements WireEnum {
     public static DeviceType fromWire(String value) {
         return WireEnum.fromWire(DeviceType.class, value, "device.type", REFUSAL);
     }
+
 }

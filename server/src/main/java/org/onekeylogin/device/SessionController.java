@@ -26,8 +26,10 @@ class SessionController {
 
     @GetMapping("/api/v1/sessions")
     SessionList list(Caller caller) {
-        return new SessionList(sessions.manageableSessionsOf(caller.accountId()).stream()
-                .map(s -> SessionView.of(s, caller.sessionId())).toList());
+        return new SessionList(sessions.manageableSessionsOf(caller.accountId())
+            .stream()
+            .map(s -> SessionView.of(s, caller.sessionId()))
+            .toList());
     }
 
     /** Signs this device out. */
@@ -38,8 +40,9 @@ class SessionController {
     }
 
     /**
-     * "That wasn't me": signs the device out and tells the service the owner did not sign it in, so that account is
-     * no longer recommended in that network until the owner allows it again.
+     * "That wasn't me": signs the device out and tells the service the owner did not sign
+     * it in, so that account is no longer recommended in that network until the owner
+     * allows it again.
      */
     @org.springframework.web.bind.annotation.PostMapping("/api/v1/sessions/{sessionId}/not-me")
     ResponseEntity<Void> notMe(@PathVariable String sessionId, Caller caller, HttpServletRequest http) {
@@ -47,7 +50,10 @@ class SessionController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Signs one of the account's devices out; its tokens stop working at once and it is told on its push channel. */
+    /**
+     * Signs one of the account's devices out; its tokens stop working at once and it is
+     * told on its push channel.
+     */
     @DeleteMapping("/api/v1/sessions/{sessionId}")
     ResponseEntity<Void> signOut(@PathVariable String sessionId, Caller caller, HttpServletRequest http) {
         if (sessionId.length() > 64) {
@@ -57,4 +63,5 @@ class SessionController {
         sessions.signOut(sessionId, caller.accountId(), caller.sessionId(), ClientAddress.of(http));
         return ResponseEntity.noContent().build();
     }
+
 }

@@ -4,18 +4,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A session as the account owner sees it in "signed-in devices" (including the sessions of accounts it controls,
- * told apart by {@code accountId}).
+ * A session as the account owner sees it in "signed-in devices" (including the sessions
+ * of accounts it controls, told apart by {@code accountId}).
  */
-public record SessionView(
-        String id,
-        String accountId,
-        DeviceView device,
-        SignInMethod method,
-        @Nullable String networkLabel,
-        @Nullable String ipAddress,
-        Instant signedInAt,
-        Instant lastSeenAt,
+public record SessionView(String id, String accountId, DeviceView device, SignInMethod method,
+        @Nullable String networkLabel, @Nullable String ipAddress, Instant signedInAt, Instant lastSeenAt,
         boolean thisDevice) {
 
     public record DeviceView(String id, DeviceType type, ScreenClass screenClass, String name, @Nullable String model,

@@ -3,15 +3,13 @@ package org.onekeylogin.device;
 import org.onekeylogin.system.WireEnum;
 
 /**
- * How a session was created. Carried into the token's {@code amr} claim so that services can ask for a step-up
- * before payments or account changes when the sign-in did not involve a secret.
+ * How a session was created. Carried into the token's {@code amr} claim so that services
+ * can ask for a step-up before payments or account changes when the sign-in did not
+ * involve a secret.
  */
 public enum SignInMethod implements WireEnum {
-    PASSWORD("pwd"),
-    PHONE_APPROVAL("mca"),
-    RECOMMENDATION("home_network"),
-    QR_CODE("mca"),
-    SMS_CODE("sms"),
+
+    PASSWORD("pwd"), PHONE_APPROVAL("mca"), RECOMMENDATION("home_network"), QR_CODE("mca"), SMS_CODE("sms"),
     DEVICE_HISTORY("device_history");
 
     private final String amr;
@@ -24,4 +22,5 @@ public enum SignInMethod implements WireEnum {
     public String amr() {
         return amr;
     }
+
 }

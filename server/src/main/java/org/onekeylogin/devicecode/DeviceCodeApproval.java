@@ -27,21 +27,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The phone's side of QR-code sign-in (RFC 8628): look a user code up and see which device asks, then approve —
- * which signs that device into the phone's account — or deny. The device's next poll of the token endpoint gets
- * tokens or {@code access_denied} from Spring's own device-code grant.
+ * The phone's side of QR-code sign-in (RFC 8628): look a user code up and see which
+ * device asks, then approve — which signs that device into the phone's account — or deny.
+ * The device's next poll of the token endpoint gets tokens or {@code access_denied} from
+ * Spring's own device-code grant.
  */
 @Service
 public class DeviceCodeApproval {
 
     private static final OAuth2TokenType USER_CODE = new OAuth2TokenType(OAuth2ParameterNames.USER_CODE);
+
     private static final int LOOKUPS_PER_MINUTE = 10;
 
     private final OAuth2AuthorizationService authorizations;
+
     private final DeviceCodeRequestStore requests;
+
     private final DeviceSignIn signIn;
+
     private final RateLimiter limits;
+
     private final AuditLog audit;
+
     private final Clock clock;
 
     public DeviceCodeApproval(OAuth2AuthorizationService authorizations, DeviceCodeRequestStore requests,
@@ -70,9 +77,10 @@ public class DeviceCodeApproval {
     }
 
     /**
-     * Signs the device that showed the code into the caller's account, in one transaction with the approval's audit
-     * entry. A refusal (an unknown or expired code) records nothing. The code's row lock is taken first, so of two
-     * approvals at once (a double tap) one signs the device in and the other, reading the code after it, is told the
+     * Signs the device that showed the code into the caller's account, in one transaction
+     * with the approval's audit entry. A refusal (an unknown or expired code) records
+     * nothing. The code's row lock is taken first, so of two approvals at once (a double
+     * tap) one signs the device in and the other, reading the code after it, is told the
      * code was already decided.
      */
     @Transactional(noRollbackFor = ApiException.class)
@@ -85,20 +93,26 @@ public class DeviceCodeApproval {
                 request.device().id(), session.id(), caller.sessionId(), request.ipAddress(), "qr_code"));
     }
 
-    /** Refuses: the device's next poll gets {@code access_denied}. Under the code's lock, as {@link #approve}. */
+    /**
+     * Refuses: the device's next poll gets {@code access_denied}. Under the code's lock,
+     * as {@link #approve}.
+     */
     @Transactional(noRollbackFor = ApiException.class)
     public void deny(String typedCode, Caller caller) {
         Pending pending = pending(typedCode, caller, true);
         OAuth2Authorization authorization = pending.authorization();
         authorizations.save(OAuth2Authorization.from(authorization)
-                .invalidate(authorization.getToken(OAuth2UserCode.class).getToken())
-                .invalidate(authorization.getToken(OAuth2DeviceCode.class).getToken())
-                .build());
+            .invalidate(authorization.getToken(OAuth2UserCode.class).getToken())
+            .invalidate(authorization.getToken(OAuth2DeviceCode.class).getToken())
+            .build());
         audit.record(new AuditEntry(AuditEventType.LOGIN_DENIED, AuditEntry.Outcome.FAILURE, caller.accountId(),
                 pending.request().device().id(), null, caller.sessionId(), pending.request().ipAddress(), "qr_code"));
     }
 
-    /** The pending code; {@code decide} holds its lock until the transaction ends, for approving or denying it. */
+    /**
+     * The pending code; {@code decide} holds its lock until the transaction ends, for
+     * approving or denying it.
+     */
     private Pending pending(String typedCode, Caller caller, boolean decide) {
         limits.acquire("device-code-lookup", caller.sessionId(), LOOKUPS_PER_MINUTE, Duration.ofMinutes(1));
         String userCode = UserCode.normalize(typedCode);
@@ -111,7 +125,8 @@ public class DeviceCodeApproval {
         DeviceCodeRequest request = requests.find(userCode).orElse(null);
         boolean known = token != null && request != null && request.authorizationId().equals(authorization.getId());
         if (known && token.isInvalidated() && caller.accountId().equals(authorization.getPrincipalName())) {
-            // this account approved it already (a second tap); anyone else is told only that the code is unknown
+            // this account approved it already (a second tap); anyone else is told only
+            // that the code is unknown
             throw new ApiException(ErrorCode.DEVICE_CODE_ALREADY_DECIDED,
                     "This code was already approved. The device is signing in.");
         }
@@ -120,8 +135,7 @@ public class DeviceCodeApproval {
                     "That code is not right or has expired. Check the code on the TV, or show a new one.");
         }
         if (!clock.instant().isBefore(request.expiresAt())) {
-            throw new ApiException(ErrorCode.DEVICE_CODE_EXPIRED,
-                    "That code has expired. Ask the TV for a new one.");
+            throw new ApiException(ErrorCode.DEVICE_CODE_EXPIRED, "That code has expired. Ask the TV for a new one.");
         }
         return new Pending(authorization, request);
     }
@@ -135,4 +149,5 @@ public class DeviceCodeApproval {
     void deleteExpired() {
         requests.deleteExpired(clock.instant().minus(Duration.ofHours(1)));
     }
+
 }

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * QR-code sign-in, the phone's API (look up, approve, deny a user code) and the QR image the TV shows. The image
- * encodes this service's {@code /link?user_code=...} for any well-formed code, so it reveals nothing about which
- * codes exist.
+ * QR-code sign-in, the phone's API (look up, approve, deny a user code) and the QR image
+ * the TV shows. The image encodes this service's {@code /link?user_code=...} for any
+ * well-formed code, so it reveals nothing about which codes exist.
  */
 @RestController
 class DeviceCodeController {
@@ -52,18 +52,26 @@ class DeviceCodeController {
 
     @GetMapping(path = "/api/v1/device-codes/{userCode}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> png(@PathVariable String userCode) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
-                .body(QrCodes.png(link(userCode), 360));
+        return ResponseEntity.ok()
+            .cacheControl(CacheControl.noStore())
+            .contentType(MediaType.IMAGE_PNG)
+            .body(QrCodes.png(link(userCode), 360));
     }
 
     @GetMapping(path = "/api/v1/device-codes/{userCode}/qr.svg", produces = "image/svg+xml")
     ResponseEntity<String> svg(@PathVariable String userCode) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(link(userCode)));
+        return ResponseEntity.ok()
+            .cacheControl(CacheControl.noStore())
+            .contentType(MediaType.valueOf("image/svg+xml"))
+            .body(QrCodes.svg(link(userCode)));
     }
 
     private static String link(String userCode) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(DeviceCodeSetup.LINK_PATH)
-                .queryParam("user_code", UserCode.normalize(userCode)).build().toUriString();
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path(DeviceCodeSetup.LINK_PATH)
+            .queryParam("user_code", UserCode.normalize(userCode))
+            .build()
+            .toUriString();
     }
+
 }

@@ -29,10 +29,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The QR-code sign-in (RFC 8628) on Spring's device authorization endpoint. A TV may describe itself with the extra
- * parameters {@code device_id}, {@code device_type}, {@code device_name} and {@code device_os}; they are recorded
- * with the user code so the phone that approves sees who is asking (RFC 8628 section 5.4). The verification URI
- * points at this service's {@code /link} page, which the signed-in phone opens from the QR code.
+ * The QR-code sign-in (RFC 8628) on Spring's device authorization endpoint. A TV may
+ * describe itself with the extra parameters {@code device_id}, {@code device_type},
+ * {@code device_name} and {@code device_os}; they are recorded with the user code so the
+ * phone that approves sees who is asking (RFC 8628 section 5.4). The verification URI
+ * points at this service's {@code /link} page, which the signed-in phone opens from the
+ * QR code.
  */
 @Component
 class DeviceCodeSetup implements AuthorizationServerCustomizer {
@@ -40,9 +42,10 @@ class DeviceCodeSetup implements AuthorizationServerCustomizer {
     static final String LINK_PATH = "/link";
 
     private final DeviceCodeRequestStore requests;
+
     private final OAuth2AuthorizationService authorizations;
-    private final OAuth2DeviceAuthorizationResponseHttpMessageConverter converter =
-            new OAuth2DeviceAuthorizationResponseHttpMessageConverter();
+
+    private final OAuth2DeviceAuthorizationResponseHttpMessageConverter converter = new OAuth2DeviceAuthorizationResponseHttpMessageConverter();
 
     DeviceCodeSetup(DeviceCodeRequestStore requests, OAuth2AuthorizationService authorizations) {
         this.requests = requests;
@@ -51,8 +54,7 @@ class DeviceCodeSetup implements AuthorizationServerCustomizer {
 
     @Override
     public void customize(OAuth2AuthorizationServerConfigurer server) {
-        server.deviceAuthorizationEndpoint(endpoint -> endpoint
-                .deviceAuthorizationResponseHandler(this::respond));
+        server.deviceAuthorizationEndpoint(endpoint -> endpoint.deviceAuthorizationResponseHandler(this::respond));
     }
 
     private void respond(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
@@ -68,7 +70,8 @@ class DeviceCodeSetup implements AuthorizationServerCustomizer {
         DeviceDescription device;
         try {
             device = describe(request, authorization.getId());
-        } catch (ApiException invalid) {
+        }
+        catch (ApiException invalid) {
             authorizations.remove(authorization);
             response.sendError(HttpStatus.BAD_REQUEST.value());
             return;
@@ -81,10 +84,10 @@ class DeviceCodeSetup implements AuthorizationServerCustomizer {
         String issuer = AuthorizationServerContextHolder.getContext().getIssuer();
         UriComponentsBuilder link = UriComponentsBuilder.fromUriString(issuer).path(LINK_PATH);
         converter.write(OAuth2DeviceAuthorizationResponse.with(deviceCode, userCode)
-                .verificationUri(link.build().toUriString())
-                .verificationUriComplete(link.queryParam(OAuth2ParameterNames.USER_CODE, userCode.getTokenValue())
-                        .build().toUriString())
-                .build(), null, new ServletServerHttpResponse(response));
+            .verificationUri(link.build().toUriString())
+            .verificationUriComplete(
+                    link.queryParam(OAuth2ParameterNames.USER_CODE, userCode.getTokenValue()).build().toUriString())
+            .build(), null, new ServletServerHttpResponse(response));
     }
 
     private static String clientId(OAuth2DeviceAuthorizationRequestAuthenticationToken result) {
@@ -106,4 +109,5 @@ class DeviceCodeSetup implements AuthorizationServerCustomizer {
         String value = request.getParameter(name);
         return value == null || value.isBlank() ? null : value;
     }
+
 }

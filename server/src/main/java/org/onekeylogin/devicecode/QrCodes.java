@@ -30,7 +30,8 @@ final class QrCodes {
         var out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
@@ -39,8 +40,10 @@ final class QrCodes {
     static String svg(String text) {
         BitMatrix matrix = matrix(text, 0);
         var svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(matrix.getWidth()).append(' ').append(matrix.getHeight())
-                .append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+            .append(matrix.getWidth())
+            .append(' ')
+            .append(matrix.getHeight())
+            .append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
         for (int y = 0; y < matrix.getHeight(); y++) {
             for (int x = 0; x < matrix.getWidth(); x++) {
                 if (matrix.get(x, y)) {
@@ -55,8 +58,10 @@ final class QrCodes {
         try {
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        } catch (WriterException e) {
+        }
+        catch (WriterException e) {
             throw new IllegalArgumentException("Cannot encode this text as a QR code", e);
         }
     }
+
 }

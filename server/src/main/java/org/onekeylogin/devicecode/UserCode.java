@@ -4,8 +4,9 @@ import java.util.Locale;
 import org.onekeylogin.system.ApiException;
 
 /**
- * A device-code user code as people type it: RFC 8628 section 6.1's 20-consonant alphabet, eight characters,
- * case-insensitive, dashes and spaces ignored. Normalised to Spring's stored form {@code XXXX-XXXX}.
+ * A device-code user code as people type it: RFC 8628 section 6.1's 20-consonant
+ * alphabet, eight characters, case-insensitive, dashes and spaces ignored. Normalised to
+ * Spring's stored form {@code XXXX-XXXX}.
  */
 public final class UserCode {
 
@@ -28,4 +29,5 @@ public final class UserCode {
     private static ApiException invalid() {
         return ApiException.invalid("user_code", "A code has eight letters, like BCDF-GHJK.");
     }
+
 }

@@ -14,19 +14,23 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Network reports of signed-in devices: the heartbeat ({@code POST /api/v1/network/report}) and the
- * {@code OneKey-Network} header sent when the push channel opens. Each marks the device present in the network,
- * ties the caller's address to it, and adds the time since the device's previous report there to its account's
- * liveness.
+ * Network reports of signed-in devices: the heartbeat
+ * ({@code POST /api/v1/network/report}) and the {@code OneKey-Network} header sent when
+ * the push channel opens. Each marks the device present in the network, ties the caller's
+ * address to it, and adds the time since the device's previous report there to its
+ * account's liveness.
  */
 @Component
 class DeviceNetworkReports {
 
     static final String HEADER = "OneKey-Network";
+
     private static final int MAX_HEADER_LENGTH = 512;
 
     private final NetworkEnvironments networks;
+
     private final DeviceSessionService sessions;
+
     private final JsonMapper json;
 
     DeviceNetworkReports(NetworkEnvironments networks, DeviceSessionService sessions, JsonMapper json) {
@@ -37,7 +41,7 @@ class DeviceNetworkReports {
 
     void report(Caller caller, NetworkReport report, @Nullable String ip) {
         DeviceSession session = sessions.find(caller.sessionId())
-                .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND, "This device is not signed in."));
+            .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND, "This device is not signed in."));
         ObservedNetwork network = networks.identify(report);
         networks.seen(network, ip);
         networks.heartbeat(session.device().id(), network, session.accountId(),
@@ -61,12 +65,15 @@ class DeviceNetworkReports {
                 throw ApiException.invalid(HEADER, "Send the network as a JSON object.");
             }
             return report;
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             if (e.getCause() instanceof ApiException invalid) {
                 throw invalid;
             }
-            throw ApiException.invalid(HEADER, HEADER + " must be a JSON object like {\"bssid\": \"a4:2b:b0:12:34:56\", "
-                    + "\"security\": \"personal\"}.");
+            throw ApiException.invalid(HEADER,
+                    HEADER + " must be a JSON object like {\"bssid\": \"a4:2b:b0:12:34:56\", "
+                            + "\"security\": \"personal\"}.");
         }
     }
+
 }

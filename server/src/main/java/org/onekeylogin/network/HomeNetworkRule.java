@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The home-network rule, as a pure function of a network's facts: an operator's mark wins; an open Wi-Fi is public;
- * an enterprise Wi-Fi, or one where more than {@code maxHomeAccounts} accounts were active in the window, is an
- * office; a personal Wi-Fi is a home only once it has {@code minHomeHistory} of history and the requester's public
- * address was seen with it, since a device can claim any BSSID but not the address it comes from. Each answer
- * lists the reasons that led to it, in the order they were checked.
+ * The home-network rule, as a pure function of a network's facts: an operator's mark
+ * wins; an open Wi-Fi is public; an enterprise Wi-Fi, or one where more than
+ * {@code maxHomeAccounts} accounts were active in the window, is an office; a personal
+ * Wi-Fi is a home only once it has {@code minHomeHistory} of history and the requester's
+ * public address was seen with it, since a device can claim any BSSID but not the address
+ * it comes from. Each answer lists the reasons that led to it, in the order they were
+ * checked.
  */
 record HomeNetworkRule(int maxHomeAccounts, Duration minHomeHistory) {
 

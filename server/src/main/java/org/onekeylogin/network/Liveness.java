@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The arithmetic of liveness: activity counts for less as it ages, halving every half-life. A score is kept as its
- * natural logarithm measured from a fixed origin ({@code ln w + t/tau} for weight {@code w} at time {@code t}), so
- * adding activity touches one row, no row is ever rewritten to decay, and two accounts compare the same way at
- * every moment: decay divides all scores by the same factor.
+ * The arithmetic of liveness: activity counts for less as it ages, halving every
+ * half-life. A score is kept as its natural logarithm measured from a fixed origin
+ * ({@code ln w + t/tau} for weight {@code w} at time {@code t}), so adding activity
+ * touches one row, no row is ever rewritten to decay, and two accounts compare the same
+ * way at every moment: decay divides all scores by the same factor.
  */
 public record Liveness(Duration halfLife) {
 
@@ -17,7 +18,10 @@ public record Liveness(Duration halfLife) {
         }
     }
 
-    /** The decay time constant in seconds: a score falls by a factor of e every {@code tau}. */
+    /**
+     * The decay time constant in seconds: a score falls by a factor of e every
+     * {@code tau}.
+     */
     public double tau() {
         return halfLife.toSeconds() / Math.log(2);
     }
@@ -34,8 +38,9 @@ public record Liveness(Duration halfLife) {
     }
 
     /**
-     * The stored form of the sum of two stored scores, {@code ln(e^a + e^b)}, computed without overflowing: the
-     * exponents grow with time and {@code e^a} alone is far beyond a double.
+     * The stored form of the sum of two stored scores, {@code ln(e^a + e^b)}, computed
+     * without overflowing: the exponents grow with time and {@code e^a} alone is far
+     * beyond a double.
      */
     public static double plus(double a, double b) {
         return Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));

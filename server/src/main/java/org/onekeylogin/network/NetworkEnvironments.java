@@ -13,17 +13,23 @@ import org.onekeylogin.network.internal.NetworkStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Records what devices report about their networks and answers the questions recommendation asks: is this a
- * home network (with reasons), how live is each account here, which accounts have a phone here now.
+ * Records what devices report about their networks and answers the questions
+ * recommendation asks: is this a home network (with reasons), how live is each account
+ * here, which accounts have a phone here now.
  */
 @Service
 public class NetworkEnvironments {
 
     private final NetworkKeys keys;
+
     private final NetworkStore store;
+
     private final NetworkProperties properties;
+
     private final Clock clock;
+
     private final HomeNetworkRule homeNetworkRule;
+
     private final Liveness liveness;
 
     public NetworkEnvironments(NetworkKeys keys, NetworkStore store, NetworkProperties properties, Clock clock) {
@@ -36,8 +42,9 @@ public class NetworkEnvironments {
     }
 
     /**
-     * The same records kept on another clock: replays past activity (the demo household's weeks at home, an import
-     * from an earlier system) through the same rules as live reports.
+     * The same records kept on another clock: replays past activity (the demo household's
+     * weeks at home, an import from an earlier system) through the same rules as live
+     * reports.
      */
     public NetworkEnvironments at(Clock past) {
         return new NetworkEnvironments(keys, store, properties, past);
@@ -49,9 +56,9 @@ public class NetworkEnvironments {
     }
 
     /**
-     * Records that a signed-in device is on this network, reached from {@code ip}. Only authenticated activity
-     * (sign-ins, heartbeats of signed-in devices) may build a network's history: an anonymous report must never
-     * vouch for its own address.
+     * Records that a signed-in device is on this network, reached from {@code ip}. Only
+     * authenticated activity (sign-ins, heartbeats of signed-in devices) may build a
+     * network's history: an anonymous report must never vouch for its own address.
      */
     public void seen(ObservedNetwork network, @Nullable String ip) {
         Instant now = clock.instant();
@@ -67,8 +74,9 @@ public class NetworkEnvironments {
     }
 
     /**
-     * A signed-in device's heartbeat: it is present now, and the time since its previous report from the same
-     * network (at most one presence window) counts as the account's active time there.
+     * A signed-in device's heartbeat: it is present now, and the time since its previous
+     * report from the same network (at most one presence window) counts as the account's
+     * active time there.
      */
     public void heartbeat(String deviceId, ObservedNetwork network, String accountId, boolean smallScreen) {
         Instant now = clock.instant();
@@ -85,14 +93,20 @@ public class NetworkEnvironments {
         addActivity(network.id(), accountId, 1.0, 1, 0);
     }
 
-    /** Active time of the account in this network (from presence reports): one unit per hour. */
+    /**
+     * Active time of the account in this network (from presence reports): one unit per
+     * hour.
+     */
     public void active(ObservedNetwork network, String accountId, Duration duration) {
         if (!duration.isZero() && !duration.isNegative()) {
             addActivity(network.id(), accountId, duration.toSeconds() / 3600.0, 0, duration.toSeconds());
         }
     }
 
-    /** The secure-network decision for a requester at {@code ip}, with its reasons (see {@link HomeNetworkRule}). */
+    /**
+     * The secure-network decision for a requester at {@code ip}, with its reasons (see
+     * {@link HomeNetworkRule}).
+     */
     public Classification classify(String networkId, @Nullable String ip) {
         Optional<NetworkStore.Env> env = store.env(networkId);
         if (env.isEmpty()) {
@@ -102,20 +116,24 @@ public class NetworkEnvironments {
         return homeNetworkRule.classify(facts(env.get(), ip, now), now);
     }
 
-    /** Everything the home-network rule looks at, read in one place so the rule itself stays a pure function. */
+    /**
+     * Everything the home-network rule looks at, read in one place so the rule itself
+     * stays a pure function.
+     */
     private NetworkFacts facts(NetworkStore.Env env, @Nullable String ip, Instant now) {
         Instant windowStart = now.minus(properties.window());
-        return new NetworkFacts(WifiSecurity.valueOf(env.security()),
-                store.accountsActiveSince(env.id(), windowStart), env.firstSeenAt(),
-                env.operatorClass() == null ? null : NetworkKind.valueOf(env.operatorClass()),
+        return new NetworkFacts(WifiSecurity.valueOf(env.security()), store.accountsActiveSince(env.id(), windowStart),
+                env.firstSeenAt(), env.operatorClass() == null ? null : NetworkKind.valueOf(env.operatorClass()),
                 ip != null && store.addressSeenSince(env.id(), keys.hash(prefix(ip)), windowStart));
     }
 
     /** The most live accounts of a network, with their liveness now. */
     public List<Live> mostLive(String networkId, int limit) {
         Instant now = clock.instant();
-        return store.mostLive(networkId, limit).stream()
-                .map(a -> new Live(a, liveness.scoreAt(a.logLiveness(), now))).toList();
+        return store.mostLive(networkId, limit)
+            .stream()
+            .map(a -> new Live(a, liveness.scoreAt(a.logLiveness(), now)))
+            .toList();
     }
 
     /** Accounts with one of their phones or tablets in this network now. */
@@ -155,8 +173,10 @@ public class NetworkEnvironments {
                 sb.append(address[i] & 0xff).append('.');
             }
             return sb.toString();
-        } catch (UnknownHostException e) {
+        }
+        catch (UnknownHostException e) {
             return "unknown";
         }
     }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code PUT /api/v1/operator/networks/kind}: an operator marks a network as an office or public place (no
- * recommendations there, whatever its history says), or clears the mark with {@code "kind": null}.
+ * {@code PUT /api/v1/operator/networks/kind}: an operator marks a network as an office or
+ * public place (no recommendations there, whatever its history says), or clears the mark
+ * with {@code "kind": null}.
  */
 @RestController
 class NetworkOperatorController {
@@ -37,4 +38,5 @@ class NetworkOperatorController {
         networks.markByOperator(network.id(), mark.kind());
         return networks.classify(network.id(), null);
     }
+
 }

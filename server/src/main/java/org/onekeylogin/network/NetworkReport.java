@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.onekeylogin.system.ApiException;
 
 /**
- * What a device reports about its Wi-Fi. These raw values are hashed on arrival and never stored or logged.
- * A network is identified by its gateway MAC when known, else by the access point's BSSID.
+ * What a device reports about its Wi-Fi. These raw values are hashed on arrival and never
+ * stored or logged. A network is identified by its gateway MAC when known, else by the
+ * access point's BSSID.
  */
 public record NetworkReport(@Nullable String ssid, @Nullable String bssid, @Nullable String gatewayMac,
         WifiSecurity security) {

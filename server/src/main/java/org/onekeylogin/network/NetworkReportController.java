@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/network/report}: a signed-in device's heartbeat with its current network. It refreshes the
- * device's presence and adds the time since its last report (at most one presence window) to the account's
- * liveness in that network.
+ * {@code POST /api/v1/network/report}: a signed-in device's heartbeat with its current
+ * network. It refreshes the device's presence and adds the time since its last report (at
+ * most one presence window) to the account's liveness in that network.
  */
 @RestController
 class NetworkReportController {
@@ -40,4 +40,5 @@ class NetworkReportController {
         reports.report(caller, report.network(), ClientAddress.of(http));
         return ResponseEntity.noContent().build();
     }
+
 }

@@ -19,6 +19,8 @@ class PushConfig {
     @Bean
     Gauge openPushStreams(MeterRegistry registry, PushHub hub) {
         return Gauge.builder("onekey.push.streams", hub, PushHub::openStreams)
-                .description("Event streams open on this node").register(registry);
+            .description("Event streams open on this node")
+            .register(registry);
     }
+
 }

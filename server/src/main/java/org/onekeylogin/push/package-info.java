@@ -1,7 +1,8 @@
 /**
- * The push channel: every signed-in device can hold a server-sent-events stream. Events are stored per device with
- * increasing ids before they are sent, so a device that reconnects with {@code Last-Event-ID} gets what it missed.
- * Which node holds a device's stream does not matter: publishing stores the event and announces it on the
+ * The push channel: every signed-in device can hold a server-sent-events stream. Events
+ * are stored per device with increasing ids before they are sent, so a device that
+ * reconnects with {@code Last-Event-ID} gets what it missed. Which node holds a device's
+ * stream does not matter: publishing stores the event and announces it on the
  * {@link org.onekeylogin.push.EventBus}; the node holding the stream reads and sends it.
  */
 @org.jspecify.annotations.NullMarked

@@ -12,12 +12,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The owner allows an account to be recommended again in the network where it said "that wasn't me". */
+/**
+ * The owner allows an account to be recommended again in the network where it said "that
+ * wasn't me".
+ */
 @RestController
 class RecommendationController {
 
     private final DeviceSessionService sessions;
+
     private final NetworkEnvironments networks;
+
     private final RequesterBlocks blocks;
 
     RecommendationController(DeviceSessionService sessions, NetworkEnvironments networks, RequesterBlocks blocks) {
@@ -29,12 +34,14 @@ class RecommendationController {
     @PostMapping("/api/v1/sessions/{sessionId}/allow-recommendation")
     ResponseEntity<Void> allowAgain(@PathVariable String sessionId, Caller caller) {
         DeviceSession session = sessions.find(sessionId)
-                .filter(s -> s.accountId().equals(caller.accountId()) && s.networkId() != null)
-                .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
-                        "There is no sign-in on a network with that id on your account."));
+            .filter(s -> s.accountId().equals(caller.accountId()) && s.networkId() != null)
+            .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
+                    "There is no sign-in on a network with that id on your account."));
         networks.suppress(session.networkId(), session.accountId(), false);
-        // the owner's word lifts what "that wasn't me" blocked on that network, so it is recommended there again
+        // the owner's word lifts what "that wasn't me" blocked on that network, so it is
+        // recommended there again
         blocks.allowAgain(session.accountId(), session.networkId(), session.ipAddress());
         return ResponseEntity.noContent().build();
     }
+
 }

@@ -19,17 +19,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * What follows a password-less sign-in by recommendation: the owner's other devices get a
- * {@code signed_in_elsewhere} event with the new device and how to sign it out, the owner's phone number gets a text,
- * and the owner's reaction feeds back: signing the device out counts as a cancellation, "that wasn't me" also stops
- * recommending the account in that network.
+ * {@code signed_in_elsewhere} event with the new device and how to sign it out, the
+ * owner's phone number gets a text, and the owner's reaction feeds back: signing the
+ * device out counts as a cancellation, "that wasn't me" also stops recommending the
+ * account in that network.
  */
 @Component
 class RecommendationFollowUp {
 
     private final DeviceSessionService sessions;
+
     private final AccountService accounts;
+
     private final PushService push;
+
     private final SmsGateway sms;
+
     private final NetworkEnvironments networks;
 
     RecommendationFollowUp(DeviceSessionService sessions, AccountService accounts, PushService push, SmsGateway sms,
@@ -55,9 +60,8 @@ class RecommendationFollowUp {
             notice.put("network", session.networkLabel());
         }
         notice.put("signed_in_at", session.createdAt().toString());
-        notice.put("actions", Map.of(
-                "sign_out", "DELETE /api/v1/sessions/" + session.id(),
-                "not_me", "POST /api/v1/sessions/" + session.id() + "/not-me"));
+        notice.put("actions", Map.of("sign_out", "DELETE /api/v1/sessions/" + session.id(), "not_me",
+                "POST /api/v1/sessions/" + session.id() + "/not-me"));
         for (DeviceSession other : sessions.activeSessionsOf(session.accountId())) {
             if (!other.id().equals(session.id())) {
                 push.publish(other.device().id(), other.id(), "signed_in_elsewhere", notice);
@@ -65,8 +69,11 @@ class RecommendationFollowUp {
         }
         Account account = accounts.get(session.accountId());
         if (account.phoneNumber() != null) {
-            sms.send(new SmsMessage(account.phoneNumber(), "Your account was signed in on " + session.device().name()
-                    + " on your home network. Not you? Open the app and sign it out.", "signed_in_elsewhere"));
+            sms.send(
+                    new SmsMessage(account.phoneNumber(),
+                            "Your account was signed in on " + session.device().name()
+                                    + " on your home network. Not you? Open the app and sign it out.",
+                            "signed_in_elsewhere"));
         }
     }
 
@@ -76,12 +83,13 @@ class RecommendationFollowUp {
             return;
         }
         sessions.find(revoked.sessionId())
-                .filter(s -> s.method() == SignInMethod.RECOMMENDATION && s.networkId() != null)
-                .ifPresent(s -> {
-                    networks.outcome(s.networkId(), s.accountId(), "cancelled");
-                    if (revoked.reason() == RevokeReason.NOT_ME) {
-                        networks.suppress(s.networkId(), s.accountId(), true);
-                    }
-                });
+            .filter(s -> s.method() == SignInMethod.RECOMMENDATION && s.networkId() != null)
+            .ifPresent(s -> {
+                networks.outcome(s.networkId(), s.accountId(), "cancelled");
+                if (revoked.reason() == RevokeReason.NOT_ME) {
+                    networks.suppress(s.networkId(), s.accountId(), true);
+                }
+            });
     }
+
 }

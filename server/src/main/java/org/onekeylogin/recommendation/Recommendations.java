@@ -15,9 +15,10 @@ import org.onekeylogin.network.NetworkEnvironments.Live;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds and ranks the accounts to offer on a device in a network. Only a HOME network gets any. The candidate read
- * is one index range scan of the network's most live accounts, so its cost does not grow with history; the rules
- * applied to what was read are {@link Ranking}'s.
+ * Finds and ranks the accounts to offer on a device in a network. Only a HOME network
+ * gets any. The candidate read is one index range scan of the network's most live
+ * accounts, so its cost does not grow with history; the rules applied to what was read
+ * are {@link Ranking}'s.
  */
 @Service
 public class Recommendations {
@@ -26,8 +27,11 @@ public class Recommendations {
     private static final int CANDIDATE_POOL = 30;
 
     private final NetworkEnvironments networks;
+
     private final AccountService accounts;
+
     private final Ranking ranking;
+
     private final Clock clock;
 
     public Recommendations(NetworkEnvironments networks, AccountService accounts, RecommendationProperties properties,
@@ -38,12 +42,15 @@ public class Recommendations {
         this.clock = clock;
     }
 
-    /** The result: the network's classification and, for a home, the ranked candidates. */
+    /**
+     * The result: the network's classification and, for a home, the ranked candidates.
+     */
     public record Result(Classification classification, List<Candidate> candidates) {
     }
 
     /**
-     * @param excluded accounts not to recommend (those the device already has in its own history)
+     * @param excluded accounts not to recommend (those the device already has in its own
+     * history)
      */
     public Result recommend(String networkId, String requesterIp, Set<String> excluded) {
         Classification classification = networks.classify(networkId, requesterIp);
@@ -68,4 +75,5 @@ public class Recommendations {
         }
         return new Result(classification, ranking.shown(candidates));
     }
+
 }

@@ -21,24 +21,33 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Opens a device session for an account that a flow has authenticated, and issues its tokens — or, for a QR code,
- * attaches the session to the device-code authorization whose tokens the device collects later.
+ * Opens a device session for an account that a flow has authenticated, and issues its
+ * tokens — or, for a QR code, attaches the session to the device-code authorization whose
+ * tokens the device collects later.
  *
- * <p>Each sign-in is one database transaction: the session (and the earlier session it replaces), the audit entry,
- * the network history, the tokens and what the {@code SessionOpened} listeners record commit together or not at
- * all. A sign-in whose tokens cannot be stored therefore leaves no session behind, and push notices and bus
- * messages, which go out after the commit, are never sent for it. Inside a caller's transaction the sign-in joins
- * it, so what the caller recorded (a consumed code, a redeemed handle) rolls back with it.
+ * <p>
+ * Each sign-in is one database transaction: the session (and the earlier session it
+ * replaces), the audit entry, the network history, the tokens and what the
+ * {@code SessionOpened} listeners record commit together or not at all. A sign-in whose
+ * tokens cannot be stored therefore leaves no session behind, and push notices and bus
+ * messages, which go out after the commit, are never sent for it. Inside a caller's
+ * transaction the sign-in joins it, so what the caller recorded (a consumed code, a
+ * redeemed handle) rolls back with it.
  *
- * <p>Refusals ({@code ApiException}: an unknown client, a scope it may not have) are decided before the
- * transaction starts and before anything is written; a failure inside it is unexpected and rolls everything back.
+ * <p>
+ * Refusals ({@code ApiException}: an unknown client, a scope it may not have) are decided
+ * before the transaction starts and before anything is written; a failure inside it is
+ * unexpected and rolls everything back.
  */
 @Service
 public class DeviceSignIn {
 
     private final DeviceSessionService sessions;
+
     private final TokenIssuer tokens;
+
     private final NetworkEnvironments networks;
+
     private final TransactionTemplate transaction;
 
     public DeviceSignIn(DeviceSessionService sessions, TokenIssuer tokens, NetworkEnvironments networks,
@@ -64,9 +73,9 @@ public class DeviceSignIn {
     }
 
     /**
-     * Signs the device that showed a QR code into {@code accountId} (RFC 8628): the session takes the id of the
-     * device-code authorization, which is approved for it; the device's next poll of the token endpoint gets the
-     * tokens.
+     * Signs the device that showed a QR code into {@code accountId} (RFC 8628): the
+     * session takes the id of the device-code authorization, which is approved for it;
+     * the device's next poll of the token endpoint gets the tokens.
      */
     public DeviceSession signInByDeviceCode(String accountId, DeviceDescription device, String clientId,
             @Nullable String ipAddress, OAuth2Authorization pending) {
@@ -89,4 +98,5 @@ public class DeviceSignIn {
         }
         return session;
     }
+
 }

@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Password sign-in for a described device: the phone's own way in, and the start of every demo. */
+/**
+ * Password sign-in for a described device: the phone's own way in, and the start of every
+ * demo.
+ */
 @RestController
 class PasswordSignInController {
 
@@ -31,11 +34,17 @@ class PasswordSignInController {
     }
 
     private final AccountService accounts;
+
     private final DeviceSignIn signIn;
+
     private final TokenIssuer tokens;
+
     private final RateLimiter limits;
+
     private final AuditLog audit;
+
     private final SignInProperties properties;
+
     private final NetworkEnvironments networks;
 
     PasswordSignInController(AccountService accounts, DeviceSignIn signIn, TokenIssuer tokens, RateLimiter limits,
@@ -53,22 +62,26 @@ class PasswordSignInController {
     SignInResponse signIn(@RequestBody PasswordSignInRequest request, HttpServletRequest http) {
         String ip = ClientAddress.of(http);
         limits.acquire("password-ip", ip, properties.passwordAttemptsPerIpPerMinute(), Duration.ofMinutes(1));
-        // keyed by the account, whichever way it is typed (name, or phone number in any format)
-        String limitKey = accounts.findByIdentifier(request.login()).map(Account::id)
-                .orElse(request.login().trim().toLowerCase(Locale.ROOT));
+        // keyed by the account, whichever way it is typed (name, or phone number in any
+        // format)
+        String limitKey = accounts.findByIdentifier(request.login())
+            .map(Account::id)
+            .orElse(request.login().trim().toLowerCase(Locale.ROOT));
         limits.acquire("password-login", limitKey, properties.passwordAttemptsPerAccountPer15Minutes(),
                 Duration.ofMinutes(15));
         String clientId = tokens.deviceClientId(request.clientId(), properties.defaultClientId());
         Account account;
         try {
             account = accounts.authenticate(request.login(), request.password());
-        } catch (ApiException refused) {
+        }
+        catch (ApiException refused) {
             audit.record(new AuditEntry(AuditEventType.SIGN_IN_FAILED, AuditEntry.Outcome.FAILURE,
-                    accounts.findByIdentifier(request.login()).map(Account::id).orElse(null),
-                    request.device().id(), null, null, ip, refused.code().code()));
+                    accounts.findByIdentifier(request.login()).map(Account::id).orElse(null), request.device().id(),
+                    null, null, ip, refused.code().code()));
             throw refused;
         }
         return SignInResponse.of(signIn.signIn(account, request.device(), clientId, SignInMethod.PASSWORD,
                 request.scopes(), ip, request.network() == null ? null : networks.identify(request.network())));
     }
+
 }

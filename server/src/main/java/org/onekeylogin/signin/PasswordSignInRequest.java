@@ -7,7 +7,10 @@ import org.onekeylogin.network.NetworkReport;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.token.Scopes;
 
-/** {@code POST /api/v1/sign-in/password}: an account name or phone number, its password, and the device. */
+/**
+ * {@code POST /api/v1/sign-in/password}: an account name or phone number, its password,
+ * and the device.
+ */
 record PasswordSignInRequest(String login, String password, DeviceDescription device, @Nullable String clientId,
         @Nullable String scope, @Nullable NetworkReport network) {
 

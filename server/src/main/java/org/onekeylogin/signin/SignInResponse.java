@@ -7,6 +7,7 @@ import org.onekeylogin.token.IssuedTokens;
 public record SignInResponse(SessionView session, IssuedTokens tokens) {
 
     public static SignInResponse of(DeviceSignIn.SignedIn signedIn) {
-        return new SignInResponse(SessionView.of(signedIn.session(), signedIn.session().id()), signedIn.tokens().response());
+        return new SignInResponse(SessionView.of(signedIn.session(), signedIn.session().id()),
+                signedIn.tokens().response());
     }
 }

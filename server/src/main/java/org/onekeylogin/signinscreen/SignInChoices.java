@@ -39,8 +39,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds a device's sign-in options and turns a pick into a phone approval. Handles carry 128 random bits, are
- * stored hashed, expire after ten minutes, work once, and only for the device they were offered to.
+ * Builds a device's sign-in options and turns a pick into a phone approval. Handles carry
+ * 128 random bits, are stored hashed, expire after ten minutes, work once, and only for
+ * the device they were offered to.
  */
 @Service
 public class SignInChoices {
@@ -49,19 +50,28 @@ public class SignInChoices {
     static final Duration HANDLE_LIFETIME = Duration.ofMinutes(10);
 
     private final SignInChoiceStore store;
+
     private final AccountService accounts;
+
     private final PhoneApproval approval;
+
     private final SecretGenerator secrets;
+
     private final Recommendations recommendations;
+
     private final NetworkEnvironments networks;
+
     private final DeviceSignIn signIn;
+
     private final DeviceSessionService sessions;
+
     private final RequesterBlocks blocks;
+
     private final Clock clock;
 
     public SignInChoices(SignInChoiceStore store, AccountService accounts, PhoneApproval approval,
-            SecretGenerator secrets, Recommendations recommendations, NetworkEnvironments networks,
-            DeviceSignIn signIn, DeviceSessionService sessions, RequesterBlocks blocks, Clock clock) {
+            SecretGenerator secrets, Recommendations recommendations, NetworkEnvironments networks, DeviceSignIn signIn,
+            DeviceSessionService sessions, RequesterBlocks blocks, Clock clock) {
         this.sessions = sessions;
         this.blocks = blocks;
         this.recommendations = recommendations;
@@ -75,9 +85,10 @@ public class SignInChoices {
     }
 
     /**
-     * The accounts this device may offer: its history, then recommendations for its network. An account whose owner
-     * said "that wasn't me" about this device, or that blocks this requester now, is offered by neither, so the
-     * screen cannot be used to prompt or sign in to it again.
+     * The accounts this device may offer: its history, then recommendations for its
+     * network. An account whose owner said "that wasn't me" about this device, or that
+     * blocks this requester now, is offered by neither, so the screen cannot be used to
+     * prompt or sign in to it again.
      */
     public SignInOptions optionsFor(DeviceDescription device, @Nullable ObservedNetwork network, @Nullable String ip) {
         Instant now = clock.instant();
@@ -89,8 +100,8 @@ public class SignInChoices {
             accounts.find(entry.accountId()).filter(Account::isActive).ifPresent(account -> {
                 inHistory.add(account.id());
                 if (!blocks.isBlocked(account.id(), requester)) {
-                    offered.add(offer(account, SignInOptions.Source.HISTORY, device, networkId, now,
-                            entry.signedIn(), false));
+                    offered.add(offer(account, SignInOptions.Source.HISTORY, device, networkId, now, entry.signedIn(),
+                            false));
                 }
             });
         }
@@ -99,8 +110,10 @@ public class SignInChoices {
             networks.present(device.id(), network, null, device.screenClass() == ScreenClass.SMALL);
             Recommendations.Result result = recommendations.recommend(network.id(), ip, inHistory);
             classification = result.classification();
-            List<Candidate> candidates = result.candidates().stream()
-                    .filter(c -> !blocks.isBlocked(c.account().id(), requester)).toList();
+            List<Candidate> candidates = result.candidates()
+                .stream()
+                .filter(c -> !blocks.isBlocked(c.account().id(), requester))
+                .toList();
             boolean onlyOne = candidates.size() == 1;
             for (Candidate c : candidates) {
                 boolean auto = onlyOne && c.phonePresent() && c.account().consents().mayAutoSignIn();
@@ -121,39 +134,47 @@ public class SignInChoices {
     }
 
     /**
-     * Signs a device in to a recommended account, without a password (seed 002): the handle must have been offered
-     * to this device in this network. The session's {@code amr} says so, for services that want a step-up. One
-     * transaction: when the sign-in fails, the handle still works and the pick is not counted.
+     * Signs a device in to a recommended account, without a password (seed 002): the
+     * handle must have been offered to this device in this network. The session's
+     * {@code amr} says so, for services that want a step-up. One transaction: when the
+     * sign-in fails, the handle still works and the pick is not counted.
      */
     @Transactional(noRollbackFor = ApiException.class)
     public DeviceSignIn.SignedIn signInRecommended(String handle, DeviceDescription device, ObservedNetwork network,
             String clientId, @Nullable String ip) {
         SignInChoiceStore.Choice choice = store.redeem(hash(handle), device.id(), clock.instant())
-                .filter(c -> SignInOptions.Source.RECOMMENDATION.wireName().equals(c.source()))
-                .filter(c -> network.id().equals(c.networkId()))
-                .orElseThrow(SignInChoices::invalidChoice);
-        Account account = accounts.find(choice.accountId()).filter(Account::isActive)
-                .orElseThrow(SignInChoices::invalidChoice);
-        // a handle offered before the owner said "that wasn't me" must not sign in after it
+            .filter(c -> SignInOptions.Source.RECOMMENDATION.wireName().equals(c.source()))
+            .filter(c -> network.id().equals(c.networkId()))
+            .orElseThrow(SignInChoices::invalidChoice);
+        Account account = accounts.find(choice.accountId())
+            .filter(Account::isActive)
+            .orElseThrow(SignInChoices::invalidChoice);
+        // a handle offered before the owner said "that wasn't me" must not sign in after
+        // it
         blocks.refuseIfBlocked(account.id(), new RequesterBlocks.Requester(device.id(), ip, network.id()));
         networks.outcome(network.id(), account.id(), "picked");
         return signIn.signIn(account, device, clientId, SignInMethod.RECOMMENDATION, Set.of(), ip, network);
     }
 
-    /** Picking an offered account asks that account's phones to approve, as in phone-approved sign-in. */
+    /**
+     * Picking an offered account asks that account's phones to approve, as in
+     * phone-approved sign-in.
+     */
     public LoginStarted pick(String handle, DeviceDescription device, String clientId, @Nullable String ip) {
         SignInChoiceStore.Choice choice = store.redeem(hash(handle), device.id(), clock.instant())
-                .filter(c -> SignInOptions.Source.HISTORY.wireName().equals(c.source()))
-                .orElseThrow(SignInChoices::invalidChoice);
+            .filter(c -> SignInOptions.Source.HISTORY.wireName().equals(c.source()))
+            .orElseThrow(SignInChoices::invalidChoice);
         Account account = accounts.get(choice.accountId());
-        // the network the screen reported travels with the request, so "that wasn't me" can block it too
-        return approval.start(new StartLogin(account.loginName(), device, clientId, Set.of(), ip, null,
-                null, null, choice.networkId()));
+        // the network the screen reported travels with the request, so "that wasn't me"
+        // can block it too
+        return approval.start(new StartLogin(account.loginName(), device, clientId, Set.of(), ip, null, null, null,
+                choice.networkId()));
     }
 
     /**
-     * A device signed in (by any method): the recommendations it was shown and did not pick were ignored, which
-     * ranks those accounts a little lower there next time. Their handles stop working.
+     * A device signed in (by any method): the recommendations it was shown and did not
+     * pick were ignored, which ranks those accounts a little lower there next time. Their
+     * handles stop working.
      */
     @EventListener
     void on(SessionOpened opened) {
@@ -176,10 +197,13 @@ public class SignInChoices {
     }
 
     private static String initial(Account account) {
-        return account.displayName().substring(0, account.displayName().offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
+        return account.displayName()
+            .substring(0, account.displayName().offsetByCodePoints(0, 1))
+            .toUpperCase(Locale.ROOT);
     }
 
     private static String hash(String handle) {
         return Hashing.sha256Hex(handle);
     }
+
 }

@@ -5,26 +5,30 @@ import org.onekeylogin.network.Classification;
 import org.onekeylogin.system.WireEnum;
 
 /**
- * What a device's sign-in screen offers, in the order it should show them: accounts (history first, then
- * recommendations), then the default methods. {@code network} explains whether the reported network counts as a
- * home (only homes get recommendations); {@code autoSignIn} marks the one account the device may sign in to
- * without waiting for a key press (its owner allows it, it is the only candidate, and its phone is here now).
+ * What a device's sign-in screen offers, in the order it should show them: accounts
+ * (history first, then recommendations), then the default methods. {@code network}
+ * explains whether the reported network counts as a home (only homes get
+ * recommendations); {@code autoSignIn} marks the one account the device may sign in to
+ * without waiting for a key press (its owner allows it, it is the only candidate, and its
+ * phone is here now).
  */
 public record SignInOptions(List<OfferedAccount> accounts, List<Method> methods,
         @org.jspecify.annotations.Nullable Classification network) {
 
     /** Where an offered account comes from. */
     public enum Source implements WireEnum {
+
         HISTORY, RECOMMENDATION
+
     }
 
     /**
-     * An account shown on a shared screen: masked name, initial and membership badge, and the handle to pick it
-     * with. {@code signedIn} tells the device it still holds a live session for this account, so refreshing that
-     * session's tokens signs it in silently.
+     * An account shown on a shared screen: masked name, initial and membership badge, and
+     * the handle to pick it with. {@code signedIn} tells the device it still holds a live
+     * session for this account, so refreshing that session's tokens signs it in silently.
      */
-    public record OfferedAccount(String handle, Source source, String maskedName, String initial,
-            String membershipTier, boolean signedIn, boolean autoSignIn) {
+    public record OfferedAccount(String handle, Source source, String maskedName, String initial, String membershipTier,
+            boolean signedIn, boolean autoSignIn) {
     }
 
     /** A default sign-in method the screen offers. */
@@ -34,4 +38,5 @@ public record SignInOptions(List<OfferedAccount> accounts, List<Method> methods,
     public static final List<Method> DEFAULT_METHODS = List.of(
             new Method("qr_code", "Scan a QR code with the app on a phone that is signed in"),
             new Method("sms_code", "Type a phone number and the code sent to it by text message"));
+
 }

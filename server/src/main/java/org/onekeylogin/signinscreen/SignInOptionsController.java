@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/sign-in-options} and {@code POST /api/v1/sign-in-options/pick}, for devices not signed in. */
+/**
+ * {@code POST /api/v1/sign-in-options} and {@code POST /api/v1/sign-in-options/pick}, for
+ * devices not signed in.
+ */
 @RestController
 class SignInOptionsController {
 
@@ -33,9 +36,13 @@ class SignInOptionsController {
     }
 
     private final SignInChoices choices;
+
     private final TokenIssuer tokens;
+
     private final SignInProperties signIn;
+
     private final RateLimiter limits;
+
     private final NetworkEnvironments networks;
 
     SignInOptionsController(SignInChoices choices, TokenIssuer tokens, SignInProperties signIn, RateLimiter limits,
@@ -99,4 +106,5 @@ class SignInOptionsController {
         String clientId = tokens.deviceClientId(request.clientId(), signIn.defaultClientId());
         return choices.pick(request.handle(), request.device(), clientId, ClientAddress.of(http));
     }
+
 }

@@ -31,21 +31,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Phone number + SMS code sign-in: six-digit codes valid five minutes, five wrong attempts, a minute between
- * codes, five codes an hour per number and per address. Requesting a code answers the same whether or not the
- * number has an account (a code is only texted when it has one, or when automatic registration is on).
+ * Phone number + SMS code sign-in: six-digit codes valid five minutes, five wrong
+ * attempts, a minute between codes, five codes an hour per number and per address.
+ * Requesting a code answers the same whether or not the number has an account (a code is
+ * only texted when it has one, or when automatic registration is on).
  */
 @Service
 public class SmsCodes {
 
     private final SmsCodeStore codes;
+
     private final SmsGateway gateway;
+
     private final AccountService accounts;
+
     private final DeviceSignIn signIn;
+
     private final AuditLog audit;
+
     private final SecretGenerator secrets;
+
     private final SmsProperties properties;
+
     private final RequestLocks locks;
+
     private final Clock clock;
 
     public SmsCodes(SmsCodeStore codes, SmsGateway gateway, AccountService accounts, DeviceSignIn signIn,
@@ -66,8 +75,9 @@ public class SmsCodes {
     }
 
     /**
-     * Asks for a code. The number's and the address's limits are checked and the new code recorded under their row
-     * locks, in one transaction, so a burst of requests gets exactly the codes the limits allow.
+     * Asks for a code. The number's and the address's limits are checked and the new code
+     * recorded under their row locks, in one transaction, so a burst of requests gets
+     * exactly the codes the limits allow.
      */
     @Transactional
     public CodeRequested request(String phone, DeviceDescription device, @Nullable String ip) {
@@ -82,8 +92,8 @@ public class SmsCodes {
                     Duration.between(now, forNumber.getFirst().plus(properties.resendAfter())));
         }
         if (forNumber.size() >= properties.codesPerNumberPerHour()) {
-            throw tooMany("Too many codes for this number. Try again later.",
-                    Duration.between(now, forNumber.get(properties.codesPerNumberPerHour() - 1).plus(Duration.ofHours(1))));
+            throw tooMany("Too many codes for this number. Try again later.", Duration.between(now,
+                    forNumber.get(properties.codesPerNumberPerHour() - 1).plus(Duration.ofHours(1))));
         }
         if (ip != null) {
             List<Instant> forIp = codes.createdForIpSince(ip, now.minus(Duration.ofHours(1)));
@@ -96,7 +106,8 @@ public class SmsCodes {
         String code = secrets.digits(6);
         codes.insert(id, phone, hash(id, code), device.id(), ip, now, now.plus(properties.codeTtl()));
         if (properties.autoRegister() || accounts.findByIdentifier(phone).isPresent()) {
-            // gateways that leave the service start their delivery after the commit (SmsGateway)
+            // gateways that leave the service start their delivery after the commit
+            // (SmsGateway)
             gateway.send(new SmsMessage(phone, "Your OneKey sign-in code is " + code + ". It expires in "
                     + properties.codeTtl().toMinutes() + " minutes. Never share it.", "sign_in_code"));
         }
@@ -104,16 +115,18 @@ public class SmsCodes {
     }
 
     /**
-     * Checks the code and signs the device in, in one transaction: when the sign-in fails, the code is not used up
-     * and an account registered for the number is not kept. A refusal still records the wrong attempt.
+     * Checks the code and signs the device in, in one transaction: when the sign-in
+     * fails, the code is not used up and an account registered for the number is not
+     * kept. A refusal still records the wrong attempt.
      */
     @Transactional(noRollbackFor = ApiException.class)
     public DeviceSignIn.SignedIn verify(String phone, String typed, DeviceDescription device, String clientId,
             Set<String> scopes, @Nullable String ip) {
         Instant now = clock.instant();
-        StoredCode stored = codes.latest(phone).filter(c -> c.consumedAt() == null)
-                .orElseThrow(() -> new ApiException(ErrorCode.SMS_CODE_INVALID,
-                        "There is no code waiting for this number. Ask for a code first."));
+        StoredCode stored = codes.latest(phone)
+            .filter(c -> c.consumedAt() == null)
+            .orElseThrow(() -> new ApiException(ErrorCode.SMS_CODE_INVALID,
+                    "There is no code waiting for this number. Ask for a code first."));
         Optional<Account> account = accounts.findByIdentifier(phone);
         if (account.isEmpty() && !properties.autoRegister()) {
             throw new ApiException(ErrorCode.UNKNOWN_PHONE_NUMBER,
@@ -122,7 +135,8 @@ public class SmsCodes {
         if (!now.isBefore(stored.expiresAt())) {
             throw failed(account, device, ip, ErrorCode.SMS_CODE_EXPIRED, "This code has expired. Ask for a new one.");
         }
-        // every comparison first takes one of the code's attempts, in one conditional update, so a burst of
+        // every comparison first takes one of the code's attempts, in one conditional
+        // update, so a burst of
         // guesses is compared at most maxAttempts times in all
         if (!codes.takeAttempt(stored.id(), properties.maxAttempts())) {
             throw failed(account, device, ip, ErrorCode.SMS_CODE_ATTEMPTS_EXCEEDED,
@@ -131,9 +145,9 @@ public class SmsCodes {
         if (!MessageDigest.isEqual(stored.codeHash().getBytes(StandardCharsets.UTF_8),
                 hash(stored.id(), typed.strip()).getBytes(StandardCharsets.UTF_8))) {
             int left = properties.maxAttempts() - codes.attempts(stored.id());
-            throw failed(account, device, ip, ErrorCode.WRONG_SMS_CODE, left > 0
-                    ? "That code is not right. " + left + (left == 1 ? " try" : " tries") + " left."
-                    : "That code is not right, and that was the last try. Ask for a new code.");
+            throw failed(account, device, ip, ErrorCode.WRONG_SMS_CODE,
+                    left > 0 ? "That code is not right. " + left + (left == 1 ? " try" : " tries") + " left."
+                            : "That code is not right, and that was the last try. Ask for a new code.");
         }
         if (!codes.consume(stored.id(), now)) {
             throw new ApiException(ErrorCode.SMS_CODE_INVALID, "This code was already used. Ask for a new one.");
@@ -163,4 +177,5 @@ public class SmsCodes {
     private static String hash(String codeId, String code) {
         return Hashing.sha256Hex(codeId + ":" + code);
     }
+
 }

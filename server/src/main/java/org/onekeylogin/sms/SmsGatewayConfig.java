@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Chooses the SMS gateway from {@code onekey.sms.gateway}; the outbox always exists so it can be read. */
+/**
+ * Chooses the SMS gateway from {@code onekey.sms.gateway}; the outbox always exists so it
+ * can be read.
+ */
 @Configuration(proxyBeanMethods = false)
 class SmsGatewayConfig {
 
@@ -35,4 +38,5 @@ class SmsGatewayConfig {
     WebhookSmsGateway webhookSmsGateway(SmsProperties properties, JsonMapper json, MeterRegistry meters, Clock clock) {
         return new WebhookSmsGateway(properties.webhook(), json, meters, clock);
     }
+
 }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/sign-in/sms-code} asks for a code; {@code POST /api/v1/sign-in/sms} signs in with it. */
+/**
+ * {@code POST /api/v1/sign-in/sms-code} asks for a code; {@code POST /api/v1/sign-in/sms}
+ * signs in with it.
+ */
 @RestController
 class SmsSignInController {
 
@@ -30,7 +33,9 @@ class SmsSignInController {
     }
 
     private final SmsCodes codes;
+
     private final TokenIssuer tokens;
+
     private final SignInProperties signIn;
 
     SmsSignInController(SmsCodes codes, TokenIssuer tokens, SignInProperties signIn) {
@@ -76,7 +81,8 @@ class SmsSignInController {
     SignInResponse verify(@RequestBody VerifyRequest request, HttpServletRequest http) {
         String clientId = tokens.deviceClientId(request.clientId(), signIn.defaultClientId());
         Set<String> scopes = Scopes.parse(request.scope());
-        return SignInResponse.of(codes.verify(request.phoneNumber(), request.code(), request.device(), clientId,
-                scopes, ClientAddress.of(http)));
+        return SignInResponse.of(codes.verify(request.phoneNumber(), request.code(), request.device(), clientId, scopes,
+                ClientAddress.of(http)));
     }
+
 }

@@ -19,32 +19,44 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends texts by POSTing JSON {@code {"id", "to", "text", "purpose"}} to the company's SMS service.
+ * Sends texts by POSTing JSON {@code {"id", "to", "text", "purpose"}} to the company's
+ * SMS service.
  *
- * <p>Every request is signed so the receiver can trust it: header {@code X-OneKey-Timestamp} carries the Unix time
- * in seconds, and {@code X-OneKey-Signature} is {@code sha256=} followed by the lower-case hex HMAC-SHA256, keyed
- * with the shared secret, of {@code <timestamp> + "." + <raw request body>}. Receivers should recompute it,
- * compare in constant time, and refuse timestamps more than a few minutes old.
+ * <p>
+ * Every request is signed so the receiver can trust it: header {@code X-OneKey-Timestamp}
+ * carries the Unix time in seconds, and {@code X-OneKey-Signature} is {@code sha256=}
+ * followed by the lower-case hex HMAC-SHA256, keyed with the shared secret, of
+ * {@code <timestamp> + "." + <raw request body>}. Receivers should recompute it, compare
+ * in constant time, and refuse timestamps more than a few minutes old.
  *
- * <p>Delivery starts once the sender's transaction has committed (at once outside one) and runs on a virtual
- * thread; connection failures and 5xx answers are retried with exponential back-off
- * ({@code onekey.sms.webhook.attempts}, {@code first-backoff}). The counter {@code onekey.sms.sent} (tags
- * {@code gateway}, {@code outcome}: delivered, retried, failed) makes failures visible.
+ * <p>
+ * Delivery starts once the sender's transaction has committed (at once outside one) and
+ * runs on a virtual thread; connection failures and 5xx answers are retried with
+ * exponential back-off ({@code onekey.sms.webhook.attempts}, {@code first-backoff}). The
+ * counter {@code onekey.sms.sent} (tags {@code gateway}, {@code outcome}: delivered,
+ * retried, failed) makes failures visible.
  */
 public class WebhookSmsGateway implements SmsGateway {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSmsGateway.class);
 
     private final URI url;
+
     private final byte[] secret;
+
     private final Retry retry;
+
     private final JsonMapper json;
+
     private final MeterRegistry meters;
+
     private final Clock clock;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public WebhookSmsGateway(SmsProperties.Webhook webhook, JsonMapper json, MeterRegistry meters, Clock clock) {
-        if (webhook.url() == null || webhook.url().isBlank() || webhook.secret() == null || webhook.secret().isBlank()) {
+        if (webhook.url() == null || webhook.url().isBlank() || webhook.secret() == null
+                || webhook.secret().isBlank()) {
             throw new IllegalStateException("onekey.sms.webhook.url and onekey.sms.webhook.secret are required");
         }
         this.url = URI.create(webhook.url());
@@ -68,20 +80,24 @@ public class WebhookSmsGateway implements SmsGateway {
     }
 
     private void deliver(String payload, SmsMessage message) {
-        if (retry.run(attempt -> attempt(payload, message, attempt), () -> count("retried"))
-                == Retry.Outcome.GAVE_UP) {
+        if (retry.run(attempt -> attempt(payload, message, attempt), () -> count("retried")) == Retry.Outcome.GAVE_UP) {
             count("failed");
         }
     }
 
-    /** One POST, signed afresh so its timestamp is current; true unless the service failed on its side. */
+    /**
+     * One POST, signed afresh so its timestamp is current; true unless the service failed
+     * on its side.
+     */
     private boolean attempt(String payload, SmsMessage message, int attempt) throws InterruptedException {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-OneKey-Timestamp", timestamp)
-                .header("X-OneKey-Signature", "sha256=" + sign(timestamp + "." + payload))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("X-OneKey-Timestamp", timestamp)
+            .header("X-OneKey-Signature", "sha256=" + sign(timestamp + "." + payload))
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build();
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status < 500) {
@@ -92,7 +108,8 @@ public class WebhookSmsGateway implements SmsGateway {
                 return true;
             }
             log.warn("SMS service answered {} for {} (attempt {})", status, message.maskedTo(), attempt);
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             log.warn("SMS service unreachable for {} (attempt {}): {}", message.maskedTo(), attempt,
                     e.getClass().getSimpleName());
         }
@@ -107,4 +124,5 @@ public class WebhookSmsGateway implements SmsGateway {
     private void count(String outcome) {
         meters.counter("onekey.sms.sent", "gateway", "webhook", "outcome", outcome).increment();
     }
+
 }

@@ -8,7 +8,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** How the JSON API answers a missing, invalid or insufficient bearer token: the one error shape, with reasons. */
+/**
+ * How the JSON API answers a missing, invalid or insufficient bearer token: the one error
+ * shape, with reasons.
+ */
 @Component
 public class ApiAuthenticationErrors {
 
@@ -20,7 +23,8 @@ public class ApiAuthenticationErrors {
 
     public AuthenticationEntryPoint entryPoint() {
         return (request, response, failure) -> {
-            if (failure instanceof OAuth2AuthenticationException oauth && !(failure instanceof InvalidBearerTokenException)
+            if (failure instanceof OAuth2AuthenticationException oauth
+                    && !(failure instanceof InvalidBearerTokenException)
                     && "invalid_request".equals(oauth.getError().getErrorCode())) {
                 errors.write(response, ApiError.of(ErrorCode.INVALID_REQUEST,
                         "Send the access token in one place only (header or, for event streams, query).", Map.of()));
@@ -28,10 +32,11 @@ public class ApiAuthenticationErrors {
             }
             boolean invalid = failure instanceof InvalidBearerTokenException;
             response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
-            errors.write(response, invalid
-                    ? ApiError.of(ErrorCode.INVALID_TOKEN, describe(failure), Map.of())
-                    : ApiError.of(ErrorCode.AUTHENTICATION_REQUIRED,
-                            "Sign in first: send the access token as 'Authorization: Bearer <token>'.", Map.of()));
+            errors.write(response,
+                    invalid ? ApiError.of(ErrorCode.INVALID_TOKEN, describe(failure), Map.of())
+                            : ApiError.of(ErrorCode.AUTHENTICATION_REQUIRED,
+                                    "Sign in first: send the access token as 'Authorization: Bearer <token>'.",
+                                    Map.of()));
         };
     }
 
@@ -53,4 +58,5 @@ public class ApiAuthenticationErrors {
         }
         return "The access token is not valid. Sign in again.";
     }
+
 }

@@ -4,8 +4,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one JSON error shape of the API: {@code {"status":400,"code":"validation_failed","message":"...",
- * "details":{...}}}. {@code code} is stable; {@code message} is written for people.
+ * The one JSON error shape of the API:
+ * {@code {"status":400,"code":"validation_failed","message":"...", "details":{...}}}.
+ * {@code code} is stable; {@code message} is written for people.
  */
 public record ApiError(int status, String code, String message, @Nullable Map<String, Object> details) {
 

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an error from places that run before Spring MVC (security filters, size limits), in the shape of the
- * surface the request was made to: the JSON API's {@link ApiError}, or the OAuth 2.0 error object (RFC 6749 section
- * 5.2) on the authorization server's endpoints, whose clients expect {@code {"error": ...}}.
+ * Writes an error from places that run before Spring MVC (security filters, size limits),
+ * in the shape of the surface the request was made to: the JSON API's {@link ApiError},
+ * or the OAuth 2.0 error object (RFC 6749 section 5.2) on the authorization server's
+ * endpoints, whose clients expect {@code {"error": ...}}.
  */
 @Component
 public class ApiErrorWriter {
@@ -41,7 +42,10 @@ public class ApiErrorWriter {
         json.writeValue(response.getOutputStream(), body);
     }
 
-    /** The authorization server's endpoints: token, revocation, introspection, device and CIBA authorization. */
+    /**
+     * The authorization server's endpoints: token, revocation, introspection, device and
+     * CIBA authorization.
+     */
     public static boolean isOAuthSurface(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.startsWith("/oauth2/") || path.startsWith("/connect/") || path.equals("/userinfo");
@@ -56,4 +60,5 @@ public class ApiErrorWriter {
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), error);
     }
+
 }

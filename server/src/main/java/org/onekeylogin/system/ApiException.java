@@ -3,12 +3,14 @@ package org.onekeylogin.system;
 import java.util.Map;
 
 /**
- * The one exception type the JSON API throws for anything the caller can fix or must be told about. The edge turns
- * it into an {@link ApiError}; nothing else needs to know about HTTP.
+ * The one exception type the JSON API throws for anything the caller can fix or must be
+ * told about. The edge turns it into an {@link ApiError}; nothing else needs to know
+ * about HTTP.
  */
 public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
+
     private final Map<String, Object> details;
 
     public ApiException(ErrorCode code, String message) {
@@ -32,4 +34,5 @@ public class ApiException extends RuntimeException {
     public Map<String, Object> details() {
         return details;
     }
+
 }

@@ -23,9 +23,10 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * The edge of the JSON API: turns {@link ApiException} and Spring MVC's own request errors into the one error
- * shape, with a message a person can act on. It deliberately does not catch {@code Exception}: an unexpected
- * failure is a bug and goes to {@link JsonErrorController} as a plain {@code server_error}.
+ * The edge of the JSON API: turns {@link ApiException} and Spring MVC's own request
+ * errors into the one error shape, with a message a person can act on. It deliberately
+ * does not catch {@code Exception}: an unexpected failure is a bug and goes to
+ * {@link JsonErrorController} as a plain {@code server_error}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -60,9 +61,11 @@ class ApiExceptionHandler {
             return error(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.", Map.of());
         }
         if (e.getCause() instanceof JacksonException je && !je.getPath().isEmpty()) {
-            String field = je.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = je.getPath()
+                .stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
             return error(ErrorCode.VALIDATION_FAILED, "Field '" + field + "' is missing or has the wrong type.",
                     Map.of("field", field));
         }
@@ -111,13 +114,16 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<Object> error(ErrorCode code, String message, Map<String, Object> details) {
         log.debug("Rejected request: {}", code.code());
-        // always JSON, whatever the client's Accept header asks for: an error must reach it in the documented shape
+        // always JSON, whatever the client's Accept header asks for: an error must reach
+        // it in the documented shape
         var response = ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && ApiErrorWriter.isOAuthSurface(attributes.getRequest())) {
-            // the authorization server's paths keep the OAuth 2.0 error format (RFC 6749 section 5.2)
+            // the authorization server's paths keep the OAuth 2.0 error format (RFC 6749
+            // section 5.2)
             return response.body(Map.of("error", "invalid_request", "error_description", message));
         }
         return response.body(ApiError.of(code, message, details));
     }
+
 }

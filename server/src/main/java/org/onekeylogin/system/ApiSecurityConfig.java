@@ -17,14 +17,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The JSON API ({@code /api/**}) is stateless and authenticated by bearer access tokens; only what the features
- * declare as {@link OpenApiEndpoints} (registration, the sign-in endpoints) is open. Everything else outside the authorization server (health, metrics, pages) is
- * served by the last chain.
+ * The JSON API ({@code /api/**}) is stateless and authenticated by bearer access tokens;
+ * only what the features declare as {@link OpenApiEndpoints} (registration, the sign-in
+ * endpoints) is open. Everything else outside the authorization server (health, metrics,
+ * pages) is served by the last chain.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
-    /** Event streams opened by a browser's EventSource cannot send headers, so they may pass the token as a query parameter. */
+    /**
+     * Event streams opened by a browser's EventSource cannot send headers, so they may
+     * pass the token as a query parameter.
+     */
     static final String PUSH_STREAM = "/api/v1/push/stream";
 
     @Bean
@@ -34,20 +38,24 @@ class ApiSecurityConfig {
         AuthenticationEntryPoint entryPoint = authErrors.entryPoint();
         AccessDeniedHandler denied = authErrors.accessDenied();
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(authorize -> authorize
-                        // the async dispatch that completes an event stream was authenticated when it started
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(matchers(open)).permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(bearerTokenResolver())
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(denied)
-                        .jwt(jwt -> { }))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .authorizeHttpRequests(authorize -> authorize
+                // the async dispatch that completes an event stream was authenticated
+                // when it started
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(matchers(open))
+                .permitAll()
+                .anyRequest()
+                .authenticated())
+            .oauth2ResourceServer(rs -> rs.bearerTokenResolver(bearerTokenResolver())
+                .authenticationEntryPoint(entryPoint)
+                .accessDeniedHandler(denied)
+                .jwt(jwt -> {
+                }))
+            .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         return http.build();
     }
 
@@ -55,17 +63,18 @@ class ApiSecurityConfig {
     @Order(3)
     SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
         return http.build();
     }
 
     private static RequestMatcher[] matchers(List<OpenApiEndpoints> open) {
         return open.stream()
-                .flatMap(endpoints -> endpoints.patterns().stream()
-                        .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(endpoints.method(), pattern)))
-                .toArray(RequestMatcher[]::new);
+            .flatMap(endpoints -> endpoints.patterns()
+                .stream()
+                .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(endpoints.method(), pattern)))
+            .toArray(RequestMatcher[]::new);
     }
 
     private static BearerTokenResolver bearerTokenResolver() {
@@ -75,4 +84,5 @@ class ApiSecurityConfig {
         return (HttpServletRequest request) -> PUSH_STREAM.equals(request.getRequestURI())
                 ? headerOrQuery.resolve(request) : header.resolve(request);
     }
+
 }

@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The answers Tomcat gives itself, before a request reaches the application (an encoded {@code /} or NUL in the
- * path, an oversized header, a malformed request line), in the service's error shapes instead of Tomcat's HTML
- * page: the OAuth 2.0 error object on the authorization server's paths, the API's shape everywhere else. They name
- * no server, version or stack.
+ * The answers Tomcat gives itself, before a request reaches the application (an encoded
+ * {@code /} or NUL in the path, an oversized header, a malformed request line), in the
+ * service's error shapes instead of Tomcat's HTML page: the OAuth 2.0 error object on the
+ * authorization server's paths, the API's shape everywhere else. They name no server,
+ * version or stack.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrorReport {
@@ -30,7 +31,10 @@ class ContainerErrorReport {
         };
     }
 
-    /** Instantiated by Tomcat by its class name: public, with a public no-argument constructor. */
+    /**
+     * Instantiated by Tomcat by its class name: public, with a public no-argument
+     * constructor.
+     */
     public static class JsonValve extends ErrorReportValve {
 
         @Override
@@ -40,8 +44,8 @@ class ContainerErrorReport {
                 return;
             }
             String path = request.getRequestURI();
-            boolean oauth = path != null && (path.startsWith("/oauth2/") || path.startsWith("/connect/")
-                    || path.equals("/userinfo"));
+            boolean oauth = path != null
+                    && (path.startsWith("/oauth2/") || path.startsWith("/connect/") || path.equals("/userinfo"));
             String message = message(status);
             String body = oauth
                     ? "{\"error\":\"" + (status >= 500 ? "server_error" : "invalid_request")
@@ -55,7 +59,8 @@ class ContainerErrorReport {
                     writer.write(body);
                     response.finishResponse();
                 }
-            } catch (IOException | IllegalStateException ignored) {
+            }
+            catch (IOException | IllegalStateException ignored) {
                 // the client has gone; nothing more to tell it
             }
         }
@@ -80,5 +85,7 @@ class ContainerErrorReport {
                                 + "headers and request line.";
             };
         }
+
     }
+
 }

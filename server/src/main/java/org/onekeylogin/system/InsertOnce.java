@@ -7,9 +7,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * "Insert this row unless it exists", safe when two requests or two nodes race: the unique key decides, and the
- * loser is told so instead of failing. The insert runs under a savepoint, because PostgreSQL refuses every later
- * statement of a transaction in which a statement failed; outside a transaction it runs in its own.
+ * "Insert this row unless it exists", safe when two requests or two nodes race: the
+ * unique key decides, and the loser is told so instead of failing. The insert runs under
+ * a savepoint, because PostgreSQL refuses every later statement of a transaction in which
+ * a statement failed; outside a transaction it runs in its own.
  */
 @Component
 public class InsertOnce {
@@ -21,13 +22,18 @@ public class InsertOnce {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Runs {@code insert}; true when it created the row, false when the row's key already existed. */
+    /**
+     * Runs {@code insert}; true when it created the row, false when the row's key already
+     * existed.
+     */
     public boolean insert(Runnable insert) {
         try {
             savepoint.executeWithoutResult(status -> insert.run());
             return true;
-        } catch (DuplicateKeyException alreadyThere) {
+        }
+        catch (DuplicateKeyException alreadyThere) {
             return false;
         }
     }
+
 }

@@ -14,10 +14,12 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Request bodies mean what they say: a field given twice is refused (a proxy and the service could otherwise read
- * different values from one body), and a value of the wrong JSON type is not converted ({@code 12345} is not
- * {@code true}, {@code "5"} is not {@code 5}, {@code 5} is not a name), so a client's mistake is reported instead
- * of guessed at. A NUL character in a string is refused too: PostgreSQL cannot store or compare one.
+ * Request bodies mean what they say: a field given twice is refused (a proxy and the
+ * service could otherwise read different values from one body), and a value of the wrong
+ * JSON type is not converted ({@code 12345} is not {@code true}, {@code "5"} is not
+ * {@code 5}, {@code 5} is not a name), so a client's mistake is reported instead of
+ * guessed at. A NUL character in a string is refused too: PostgreSQL cannot store or
+ * compare one.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
@@ -25,25 +27,25 @@ class JsonConfig {
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder
-                .addModule(new SimpleModule("onekey-strings").addDeserializer(String.class, new NoNulStrings()))
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .withCoercionConfig(LogicalType.Boolean, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .addModule(new SimpleModule("onekey-strings").addDeserializer(String.class, new NoNulStrings()))
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withCoercionConfig(LogicalType.Boolean,
+                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+            .withCoercionConfig(LogicalType.Integer,
+                    config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Float, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+            .withCoercionConfig(LogicalType.Float,
+                    config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .withCoercionConfig(LogicalType.Textual,
+                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Enum, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+            .withCoercionConfig(LogicalType.Enum,
+                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
     /** Strings as Jackson reads them, refusing NUL characters. */
@@ -61,5 +63,7 @@ class JsonConfig {
             }
             return value;
         }
+
     }
+
 }

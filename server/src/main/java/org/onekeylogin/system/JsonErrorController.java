@@ -11,8 +11,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Answers whatever reaches the servlet container's error page (unmapped paths outside Spring MVC, failures in
- * filters, bugs) with the same JSON error shape, never a stack trace.
+ * Answers whatever reaches the servlet container's error page (unmapped paths outside
+ * Spring MVC, failures in filters, bugs) with the same JSON error shape, never a stack
+ * trace.
  */
 @Controller
 class JsonErrorController implements ErrorController {
@@ -39,12 +40,10 @@ class JsonErrorController implements ErrorController {
             log.error("Unexpected failure on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                     failure instanceof Throwable t ? t : null);
         }
-        String message = code == ErrorCode.SERVER_ERROR
-                ? "Something went wrong on our side. Please try again."
+        String message = code == ErrorCode.SERVER_ERROR ? "Something went wrong on our side. Please try again."
                 : HttpStatus.valueOf(status).getReasonPhrase() + ".";
         int answered = code == ErrorCode.SERVER_ERROR ? status : code.status().value();
-        return ResponseEntity.status(answered)
-                .body(new ApiError(answered, code.code(), message, null));
+        return ResponseEntity.status(answered).body(new ApiError(answered, code.code(), message, null));
     }
 
 }

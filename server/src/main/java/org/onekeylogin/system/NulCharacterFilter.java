@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses query and form parameters that contain a NUL character. No login, token or hint has one, and PostgreSQL
- * cannot store or even compare one: left through, it turns a client's mistake into a database error. JSON bodies
- * are checked by {@link JsonConfig} the same way.
+ * Refuses query and form parameters that contain a NUL character. No login, token or hint
+ * has one, and PostgreSQL cannot store or even compare one: left through, it turns a
+ * client's mistake into a database error. JSON bodies are checked by {@link JsonConfig}
+ * the same way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -42,4 +43,5 @@ class NulCharacterFilter extends OncePerRequestFilter {
     private boolean hasNul(String value) {
         return value.indexOf('\u0000') >= 0;
     }
+
 }

@@ -9,10 +9,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed-window request counters for everything a stranger can trigger (registration, password attempts, ...).
- * Counters live in this node's memory: cheap enough for every request, and a limit per node still bounds what one
- * address can do to the whole cluster by the number of nodes. Limits that must be exact across nodes (the
- * anti-fatigue rules of phone approval) are counted in the database by their own feature instead.
+ * Fixed-window request counters for everything a stranger can trigger (registration,
+ * password attempts, ...). Counters live in this node's memory: cheap enough for every
+ * request, and a limit per node still bounds what one address can do to the whole cluster
+ * by the number of nodes. Limits that must be exact across nodes (the anti-fatigue rules
+ * of phone approval) are counted in the database by their own feature instead.
  */
 @Component
 public class RateLimiter {
@@ -21,6 +22,7 @@ public class RateLimiter {
     }
 
     private final Clock clock;
+
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     public RateLimiter(Clock clock) {
@@ -28,13 +30,15 @@ public class RateLimiter {
     }
 
     /**
-     * Counts one attempt for {@code key} in {@code bucket}; throws {@code too_many_requests} with a retry-after when
-     * the attempt is beyond {@code limit} per {@code window}.
+     * Counts one attempt for {@code key} in {@code bucket}; throws
+     * {@code too_many_requests} with a retry-after when the attempt is beyond
+     * {@code limit} per {@code window}.
      */
     public void acquire(String bucket, String key, int limit, Duration window) {
         Instant now = clock.instant();
         Window updated = windows.compute(bucket + '|' + key, (k, current) -> {
-            // a window that starts after now was opened before the clock was set back: it is over too, or the key
+            // a window that starts after now was opened before the clock was set back: it
+            // is over too, or the key
             // would wait for the clock to catch up
             if (current == null || now.isBefore(current.start()) || !now.isBefore(current.start().plus(window))) {
                 return new Window(now, 1);
@@ -55,4 +59,5 @@ public class RateLimiter {
         Instant cutoff = clock.instant().minus(Duration.ofDays(1));
         windows.values().removeIf(w -> w.start().isBefore(cutoff));
     }
+
 }

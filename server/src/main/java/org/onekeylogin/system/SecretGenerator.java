@@ -1,8 +1,8 @@
 package org.onekeylogin.system;
 
 /**
- * Every random secret (ids of requests, handles, codes) comes from here, so one implementation decides where the
- * randomness comes from.
+ * Every random secret (ids of requests, handles, codes) comes from here, so one
+ * implementation decides where the randomness comes from.
  */
 public interface SecretGenerator {
 
@@ -14,4 +14,5 @@ public interface SecretGenerator {
 
     /** A string of {@code length} characters drawn uniformly from {@code alphabet}. */
     String fromAlphabet(String alphabet, int length);
+
 }

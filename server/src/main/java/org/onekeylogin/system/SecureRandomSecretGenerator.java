@@ -30,4 +30,5 @@ class SecureRandomSecretGenerator implements SecretGenerator {
         }
         return sb.toString();
     }
+
 }

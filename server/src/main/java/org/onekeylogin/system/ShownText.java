@@ -1,10 +1,12 @@
 package org.onekeylogin.system;
 
 /**
- * Text that the service shows on other people's screens (a display name on a TV tile, a device name and OS on a
- * phone's approval prompt, a binding message). Control characters (Unicode category Cc), format characters (Cf:
- * right-to-left overrides, zero-width joiners that can disguise a name) and private-use characters (Co) are refused,
- * as are lone surrogates and line or paragraph separators: what a person reads must be what was sent.
+ * Text that the service shows on other people's screens (a display name on a TV tile, a
+ * device name and OS on a phone's approval prompt, a binding message). Control characters
+ * (Unicode category Cc), format characters (Cf: right-to-left overrides, zero-width
+ * joiners that can disguise a name) and private-use characters (Co) are refused, as are
+ * lone surrogates and line or paragraph separators: what a person reads must be what was
+ * sent.
  */
 public final class ShownText {
 
@@ -18,9 +20,11 @@ public final class ShownText {
 
     private static boolean isHidden(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-                    Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+                true;
             default -> false;
         };
     }
+
 }

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Instants to and from {@code timestamp with time zone} columns. Both JDBC drivers (H2 and PostgreSQL) map that
- * type to {@link OffsetDateTime}, not to {@link Instant}; writing in UTC keeps stored values comparable whatever the
- * server's zone.
+ * Instants to and from {@code timestamp with time zone} columns. Both JDBC drivers (H2
+ * and PostgreSQL) map that type to {@link OffsetDateTime}, not to {@link Instant};
+ * writing in UTC keeps stored values comparable whatever the server's zone.
  */
 public final class SqlTimes {
 
@@ -45,4 +45,5 @@ public final class SqlTimes {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
 }

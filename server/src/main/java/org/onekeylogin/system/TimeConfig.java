@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Time comes from one injected {@link Clock}, so expiry and decay are testable without sleeping. */
+/**
+ * Time comes from one injected {@link Clock}, so expiry and decay are testable without
+ * sleeping.
+ */
 @Configuration(proxyBeanMethods = false)
 class TimeConfig {
 
@@ -14,4 +17,5 @@ class TimeConfig {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

@@ -7,13 +7,16 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An enum as the JSON API spells it: the constant's name in lower case ({@code SET_TOP_BOX} is
- * {@code "set_top_box"}), read back without regard to case. Every enum on the wire implements this, so the spelling
- * is one rule rather than a copy in each type.
+ * An enum as the JSON API spells it: the constant's name in lower case
+ * ({@code SET_TOP_BOX} is {@code "set_top_box"}), read back without regard to case. Every
+ * enum on the wire implements this, so the spelling is one rule rather than a copy in
+ * each type.
  *
- * <p>Jackson finds {@code @JsonValue} on this default method. A {@code @JsonCreator} has to be a static method of the
- * enum itself, so an enum that clients send declares a one-line {@code fromWire(String)} that calls
- * {@link #fromWire(Class, String, String, String)} with its own field name and refusal.
+ * <p>
+ * Jackson finds {@code @JsonValue} on this default method. A {@code @JsonCreator} has to
+ * be a static method of the enum itself, so an enum that clients send declares a one-line
+ * {@code fromWire(String)} that calls {@link #fromWire(Class, String, String, String)}
+ * with its own field name and refusal.
  */
 public interface WireEnum {
 
@@ -24,8 +27,9 @@ public interface WireEnum {
     }
 
     /**
-     * The constant whose wire name is {@code value}, ignoring case; anything else is refused as invalid input for
-     * {@code field}, with {@code refusal} as the message a person reads.
+     * The constant whose wire name is {@code value}, ignoring case; anything else is
+     * refused as invalid input for {@code field}, with {@code refusal} as the message a
+     * person reads.
      */
     static <E extends Enum<E> & WireEnum> E fromWire(Class<E> type, @Nullable String value, String field,
             String refusal) {
@@ -37,8 +41,12 @@ public interface WireEnum {
         throw ApiException.invalid(field, refusal);
     }
 
-    /** Every wire name of {@code type} in declaration order, comma-separated, for refusals that list them all. */
+    /**
+     * Every wire name of {@code type} in declaration order, comma-separated, for refusals
+     * that list them all.
+     */
     static <E extends Enum<E> & WireEnum> String wireNames(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(WireEnum::wireName).collect(Collectors.joining(", "));
     }
+
 }

@@ -16,9 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * How the JSON API and the user-info endpoint check the access tokens this service issued: ES256 signatures from the
- * service's own key (no JWKS fetch), verified once per token and cached; expiry, token type and an active device
- * session on every request.
+ * How the JSON API and the user-info endpoint check the access tokens this service
+ * issued: ES256 signatures from the service's own key (no JWKS fetch), verified once per
+ * token and cached; expiry, token type and an active device session on every request.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiTokenCheckConfig {
@@ -26,12 +26,13 @@ class ApiTokenCheckConfig {
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, DeviceSessionService sessions, Clock clock) {
         NimbusJwtDecoder signatureOnly = NimbusJwtDecoder.withJwkSource(jwkSource)
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
-                .build();
+            .jwsAlgorithm(SignatureAlgorithm.ES256)
+            .build();
         signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         var timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         return new VerifiedTokenCache(signatureOnly,
                 new DelegatingOAuth2TokenValidator<>(timestamps, new ActiveSessionValidator(sessions)), clock, 100_000);
     }
+
 }

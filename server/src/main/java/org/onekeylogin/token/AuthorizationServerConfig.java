@@ -50,9 +50,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Spring's OAuth2 authorization server, configured for OneKey: clients from configuration, authorizations in the
- * database, an ES256 key that persists, rotating refresh tokens and public device clients. How the JSON API checks
- * the tokens it issues is {@link ApiTokenCheckConfig}.
+ * Spring's OAuth2 authorization server, configured for OneKey: clients from
+ * configuration, authorizations in the database, an ES256 key that persists, rotating
+ * refresh tokens and public device clients. How the JSON API checks the tokens it issues
+ * is {@link ApiTokenCheckConfig}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -67,40 +68,41 @@ class AuthorizationServerConfig {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
-                    .authenticationConverter(new PublicClientAuthentication.Converter(
-                            settings.getTokenRevocationEndpoint(), settings.getDeviceAuthorizationEndpoint()))
-                    .authenticationProviders(providers -> providers.addFirst(
-                            new PublicClientAuthentication.Provider(clients))));
+                .authenticationConverter(new PublicClientAuthentication.Converter(settings.getTokenRevocationEndpoint(),
+                        settings.getDeviceAuthorizationEndpoint()))
+                .authenticationProviders(
+                        providers -> providers.addFirst(new PublicClientAuthentication.Provider(clients))));
             server.tokenRevocationEndpoint(revocation -> revocation
-                    .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
+                .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
             customizers.forEach(customizer -> customizer.customize(server));
             server.tokenEndpoint(token -> {
                 token.errorResponseHandler(reuse);
-                token.authenticationProviders(providers -> providers.replaceAll(
-                        provider -> RefreshTokenRotation.around(provider, reuse, sessions, transactions)));
-                grants.forEach(grant -> token
-                        .accessTokenRequestConverter(grant.converter())
-                        .authenticationProvider(grant.provider()));
+                token.authenticationProviders(providers -> providers
+                    .replaceAll(provider -> RefreshTokenRotation.around(provider, reuse, sessions, transactions)));
+                grants.forEach(grant -> token.accessTokenRequestConverter(grant.converter())
+                    .authenticationProvider(grant.provider()));
             });
-            server.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
-                    .providerConfigurationCustomizer(config -> config.claims(claims -> {
+            server.oidc(oidc -> oidc.providerConfigurationEndpoint(
+                    discovery -> discovery.providerConfigurationCustomizer(config -> config.claims(claims -> {
                         claims.put("id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()));
                         // advertise what this service's clients can actually use
-                        claims.put("grant_types_supported", new java.util.ArrayList<>(List.of(
-                                "refresh_token", "client_credentials", "urn:ietf:params:oauth:grant-type:device_code")));
+                        claims.put("grant_types_supported", new java.util.ArrayList<>(List.of("refresh_token",
+                                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code")));
                         claims.put("token_endpoint_auth_methods_supported",
                                 List.of("client_secret_basic", "client_secret_post", "none"));
                         grants.forEach(grant -> grant.describe(claims, String.valueOf(claims.get("issuer"))));
                     }))));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
-        // RFC 6749 section 5.2: an unauthenticated client gets invalid_client as JSON, not an empty 401
+        // RFC 6749 section 5.2: an unauthenticated client gets invalid_client as JSON,
+        // not an empty 401
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) -> {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"oauth2\"");
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"invalid_client\",\"error_description\":"
-                    + "\"Authenticate the client: client_id for device apps, the client secret for others.\"}");
+            response.getWriter()
+                .write("{\"error\":\"invalid_client\",\"error_description\":"
+                        + "\"Authenticate the client: client_id for device apps, the client secret for others.\"}");
         }));
         return http.build();
     }
@@ -116,8 +118,10 @@ class AuthorizationServerConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        // client secrets only (account passwords have their own hashing in the account feature): with the fast
-        // encoding as the default, Spring's client authentication never "upgrades" a secret to a slow hash
+        // client secrets only (account passwords have their own hashing in the account
+        // feature): with the fast
+        // encoding as the default, Spring's client authentication never "upgrades" a
+        // secret to a slow hash
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         encoders.put(HighEntropySecretEncoder.ID, new HighEntropySecretEncoder());
         return new DelegatingPasswordEncoder(HighEntropySecretEncoder.ID, encoders);
@@ -131,33 +135,38 @@ class AuthorizationServerConfig {
         var encoder = new HighEntropySecretEncoder();
         List<RegisteredClient> clients = properties.clients().stream().map(c -> {
             var builder = RegisteredClient.withId(UUID.nameUUIDFromBytes(c.clientId().getBytes()).toString())
-                    .clientId(c.clientId())
-                    .clientName(c.name() == null ? c.clientId() : c.name())
-                    .scopes(scopes -> scopes.addAll(c.scopes()))
-                    .clientSettings(ClientSettings.builder().requireProofKey(false).build())
-                    .tokenSettings(TokenSettings.builder()
-                            .accessTokenTimeToLive(properties.tokens().accessTokenTtl())
-                            .refreshTokenTimeToLive(properties.tokens().refreshTokenTtl())
-                            .reuseRefreshTokens(false)
-                            .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
-                            .build());
+                .clientId(c.clientId())
+                .clientName(c.name() == null ? c.clientId() : c.name())
+                .scopes(scopes -> scopes.addAll(c.scopes()))
+                .clientSettings(ClientSettings.builder().requireProofKey(false).build())
+                .tokenSettings(TokenSettings.builder()
+                    .accessTokenTimeToLive(properties.tokens().accessTokenTtl())
+                    .refreshTokenTimeToLive(properties.tokens().refreshTokenTtl())
+                    .reuseRefreshTokens(false)
+                    .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+                    .build());
             c.grantTypes().forEach(g -> builder.authorizationGrantType(new AuthorizationGrantType(g)));
             if (c.publicClient()) {
                 builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
-            } else {
+            }
+            else {
                 if (c.clientSecret() == null || c.clientSecret().isBlank()) {
-                    throw new IllegalStateException("Client " + c.clientId() + " needs a client-secret or public-client: true");
+                    throw new IllegalStateException(
+                            "Client " + c.clientId() + " needs a client-secret or public-client: true");
                 }
                 builder.clientSecret("{" + HighEntropySecretEncoder.ID + "}" + encoder.encode(c.clientSecret()))
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
             }
             return builder.build();
         }).toList();
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** Spring's JDBC store, telling each device session the id of its newest access token as it is saved. */
+    /**
+     * Spring's JDBC store, telling each device session the id of its newest access token
+     * as it is saved.
+     */
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
             DeviceSessionService sessions, PlatformTransactionManager transactions) {
@@ -185,4 +194,5 @@ class AuthorizationServerConfig {
         refresh.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), refresh);
     }
+
 }

@@ -7,8 +7,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets controllers of every feature take the signed-in {@code Caller} as a parameter, built from the checked access
- * token, without knowing about JWTs.
+ * Lets controllers of every feature take the signed-in {@code Caller} as a parameter,
+ * built from the checked access token, without knowing about JWTs.
  */
 @Configuration(proxyBeanMethods = false)
 class CallerResolverConfig implements WebMvcConfigurer {
@@ -17,4 +17,5 @@ class CallerResolverConfig implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
     }
+
 }

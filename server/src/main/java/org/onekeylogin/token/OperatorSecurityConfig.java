@@ -21,10 +21,11 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /api/v1/operator/**}: for the platform team's back ends, with a client-credentials access token that
- * carries the {@code operator} scope (client {@code onekey-backend} by default). These tokens belong to no device
- * session, so instead of the session check they are checked against the authorization store: signature, expiry,
- * type and scope, and that the token has not been revoked.
+ * {@code /api/v1/operator/**}: for the platform team's back ends, with a
+ * client-credentials access token that carries the {@code operator} scope (client
+ * {@code onekey-backend} by default). These tokens belong to no device session, so
+ * instead of the session check they are checked against the authorization store:
+ * signature, expiry, type and scope, and that the token has not been revoked.
  */
 @Configuration(proxyBeanMethods = false)
 class OperatorSecurityConfig {
@@ -33,25 +34,27 @@ class OperatorSecurityConfig {
     @Order(1)
     SecurityFilterChain operatorChain(HttpSecurity http, JWKSource<SecurityContext> jwkSource, Clock clock,
             ApiAuthenticationErrors authErrors, OAuth2AuthorizationService authorizations) throws Exception {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).jwsAlgorithm(SignatureAlgorithm.ES256)
-                .build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
+            .jwsAlgorithm(SignatureAlgorithm.ES256)
+            .build();
         var timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps, jwt ->
-                "at+jwt".equals(jwt.getHeaders().get("typ")) ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Not an access token.", null)),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps,
+                jwt -> "at+jwt".equals(jwt.getHeaders().get("typ")) ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult
+                            .failure(new OAuth2Error("invalid_token", "Not an access token.", null)),
                 new StoredAccessTokenValidator(authorizations)));
         http.securityMatcher("/api/v1/operator/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasAuthority("SCOPE_operator"))
-                .oauth2ResourceServer(rs -> rs
-                        .authenticationEntryPoint(authErrors.entryPoint())
-                        .accessDeniedHandler(authErrors.accessDenied())
-                        .jwt(jwt -> jwt.decoder(decoder)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(authErrors.entryPoint())
-                        .accessDeniedHandler(authErrors.accessDenied()));
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .authorizeHttpRequests(authorize -> authorize.anyRequest().hasAuthority("SCOPE_operator"))
+            .oauth2ResourceServer(rs -> rs.authenticationEntryPoint(authErrors.entryPoint())
+                .accessDeniedHandler(authErrors.accessDenied())
+                .jwt(jwt -> jwt.decoder(decoder)))
+            .exceptionHandling(e -> e.authenticationEntryPoint(authErrors.entryPoint())
+                .accessDeniedHandler(authErrors.accessDenied()));
         return http.build();
     }
+
 }

@@ -39,17 +39,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Issues the tokens of a device session that a sign-in flow of the JSON API has opened. It does what a grant's
- * authentication provider does in Spring's authorization server — same token generator, same authorization store —
- * so the tokens it issues refresh, revoke and introspect through the standard endpoints like any other. The
- * authorization takes the session's id, which is how ending a session finds its tokens.
+ * Issues the tokens of a device session that a sign-in flow of the JSON API has opened.
+ * It does what a grant's authentication provider does in Spring's authorization server —
+ * same token generator, same authorization store — so the tokens it issues refresh,
+ * revoke and introspect through the standard endpoints like any other. The authorization
+ * takes the session's id, which is how ending a session finds its tokens.
  */
 @Service
 public class TokenIssuer {
 
     private final RegisteredClientRepository clients;
+
     private final OAuth2TokenGenerator<? extends OAuth2Token> generator;
+
     private final OAuth2AuthorizationService authorizations;
+
     private final AuthorizationServerSettings settings;
 
     public TokenIssuer(RegisteredClientRepository clients, OAuth2TokenGenerator<? extends OAuth2Token> generator,
@@ -61,21 +65,24 @@ public class TokenIssuer {
     }
 
     /**
-     * The public device client a sign-in asks tokens for. Confidential clients authenticate at the token endpoint
-     * instead; the JSON API, which cannot check their secret, refuses them.
+     * The public device client a sign-in asks tokens for. Confidential clients
+     * authenticate at the token endpoint instead; the JSON API, which cannot check their
+     * secret, refuses them.
      */
     public String deviceClientId(@Nullable String requested, String fallback) {
         String clientId = requested == null || requested.isBlank() ? fallback : requested;
         if (!isDeviceClient(clientId)) {
             throw new ApiException(ErrorCode.UNKNOWN_CLIENT,
-                    "Client '" + clientId + "' is not a registered device app.", java.util.Map.of("field", "client_id"));
+                    "Client '" + clientId + "' is not a registered device app.",
+                    java.util.Map.of("field", "client_id"));
         }
         return clientId;
     }
 
     /**
-     * The scopes a sign-in to {@code clientId} will be granted, or the refusal. Sign-ins ask this before they write
-     * anything, so a refused request leaves nothing behind and {@link #issue} fails only on unexpected errors.
+     * The scopes a sign-in to {@code clientId} will be granted, or the refusal. Sign-ins
+     * ask this before they write anything, so a refused request leaves nothing behind and
+     * {@link #issue} fails only on unexpected errors.
      */
     public Set<String> grantableScopes(String clientId, Set<String> requested) {
         return grantedScopes(client(clientId), requested);
@@ -89,19 +96,19 @@ public class TokenIssuer {
                 List.of());
         var grantType = new AuthorizationGrantType("urn:onekey:params:grant-type:" + session.method().wireName());
         OAuth2Authorization.Builder authorization = OAuth2Authorization.withRegisteredClient(client)
-                .id(session.id())
-                .principalName(session.accountId())
-                .authorizationGrantType(grantType)
-                .authorizedScopes(scopes)
-                .attribute(Principal.class.getName(), principal);
+            .id(session.id())
+            .principalName(session.accountId())
+            .authorizationGrantType(grantType)
+            .authorizedScopes(scopes)
+            .attribute(Principal.class.getName(), principal);
         attachSession(authorization, session);
         DefaultOAuth2TokenContext.Builder context = DefaultOAuth2TokenContext.builder()
-                .registeredClient(client)
-                .principal(principal)
-                .authorizationServerContext(serverContext())
-                .authorization(authorization.build())
-                .authorizedScopes(scopes)
-                .authorizationGrantType(grantType);
+            .registeredClient(client)
+            .principal(principal)
+            .authorizationServerContext(serverContext())
+            .authorization(authorization.build())
+            .authorizedScopes(scopes)
+            .authorizationGrantType(grantType);
 
         OAuth2TokenContext accessContext = context.tokenType(OAuth2TokenType.ACCESS_TOKEN).build();
         OAuth2Token generated = required(generator.generate(accessContext), "access");
@@ -125,8 +132,9 @@ public class TokenIssuer {
 
         String idToken = null;
         if (scopes.contains(OidcScopes.OPENID)) {
-            var jwt = (Jwt) required(generator.generate(
-                    context.tokenType(new OAuth2TokenType(OidcParameterNames.ID_TOKEN)).build()), "ID");
+            var jwt = (Jwt) required(
+                    generator.generate(context.tokenType(new OAuth2TokenType(OidcParameterNames.ID_TOKEN)).build()),
+                    "ID");
             var oidcIdToken = new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(),
                     jwt.getClaims());
             authorization.token(oidcIdToken,
@@ -138,16 +146,20 @@ public class TokenIssuer {
         return new SessionTokens(accessToken, refreshToken, idToken);
     }
 
-    /** Whether the client is a registered public device app (one that may use the JSON sign-in flows). */
+    /**
+     * Whether the client is a registered public device app (one that may use the JSON
+     * sign-in flows).
+     */
     public boolean isDeviceClient(String clientId) {
         RegisteredClient client = clients.findByClientId(clientId);
         return client != null && client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
     }
 
     /**
-     * Approves a pending device-code authorization (RFC 8628) for the session just opened under its id: the user
-     * code stops working, and the device's next poll of the token endpoint gets, from Spring's own device-code
-     * grant, tokens that carry the session and end with it.
+     * Approves a pending device-code authorization (RFC 8628) for the session just opened
+     * under its id: the user code stops working, and the device's next poll of the token
+     * endpoint gets, from Spring's own device-code grant, tokens that carry the session
+     * and end with it.
      */
     public void approveDeviceCode(OAuth2Authorization pending, DeviceSession session) {
         if (!pending.getId().equals(session.id())) {
@@ -156,26 +168,30 @@ public class TokenIssuer {
         Set<String> scopes = pending.getAttribute(OAuth2ParameterNames.SCOPE);
         var principal = UsernamePasswordAuthenticationToken.authenticated(session.accountId(), null, List.of());
         OAuth2Authorization.Builder approved = OAuth2Authorization.from(pending)
-                .principalName(session.accountId())
-                .authorizedScopes(scopes == null ? Set.of() : scopes)
-                .invalidate(pending.getToken(OAuth2UserCode.class).getToken())
-                .attribute(Principal.class.getName(), principal)
-                .attributes(attributes -> attributes.remove(OAuth2ParameterNames.SCOPE));
+            .principalName(session.accountId())
+            .authorizedScopes(scopes == null ? Set.of() : scopes)
+            .invalidate(pending.getToken(OAuth2UserCode.class).getToken())
+            .attribute(Principal.class.getName(), principal)
+            .attributes(attributes -> attributes.remove(OAuth2ParameterNames.SCOPE));
         attachSession(approved, session);
         authorizations.save(approved.build());
     }
 
     /**
-     * Marks an authorization as belonging to a device session, so the tokens Spring issues from it (refresh, device
-     * code) carry {@code sid}, {@code device_id} and {@code amr} and end with the session.
+     * Marks an authorization as belonging to a device session, so the tokens Spring
+     * issues from it (refresh, device code) carry {@code sid}, {@code device_id} and
+     * {@code amr} and end with the session.
      */
     private static void attachSession(OAuth2Authorization.Builder authorization, DeviceSession session) {
         authorization.attribute(SessionAttributes.SESSION_ID, session.id())
-                .attribute(SessionAttributes.DEVICE_ID, session.device().id())
-                .attribute(SessionAttributes.AMR, session.method().amr());
+            .attribute(SessionAttributes.DEVICE_ID, session.device().id())
+            .attribute(SessionAttributes.AMR, session.method().amr());
     }
 
-    /** Drops the tokens of a session: refresh fails, introspection answers inactive, the API refuses the access token. */
+    /**
+     * Drops the tokens of a session: refresh fails, introspection answers inactive, the
+     * API refuses the access token.
+     */
     public void revokeSessionTokens(String sessionId) {
         OAuth2Authorization authorization = authorizations.findById(sessionId);
         if (authorization != null) {
@@ -197,8 +213,9 @@ public class TokenIssuer {
         }
         for (String scope : requested) {
             if (!client.getScopes().contains(scope)) {
-                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Scope '" + scope + "' is not available to "
-                        + client.getClientId() + ".", java.util.Map.of("field", "scope"));
+                throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                        "Scope '" + scope + "' is not available to " + client.getClientId() + ".",
+                        java.util.Map.of("field", "scope"));
             }
         }
         return new LinkedHashSet<>(requested);
@@ -221,8 +238,8 @@ public class TokenIssuer {
         return token;
     }
 
-    private record FixedServerContext(String issuer, AuthorizationServerSettings settings)
-            implements AuthorizationServerContext {
+    private record FixedServerContext(String issuer,
+            AuthorizationServerSettings settings) implements AuthorizationServerContext {
 
         @Override
         public String getIssuer() {
@@ -234,4 +251,5 @@ public class TokenIssuer {
             return settings;
         }
     }
+
 }

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Token lifetimes and the OAuth2 clients the authorization server knows ({@code onekey.tokens}, {@code onekey.clients}). */
+/**
+ * Token lifetimes and the OAuth2 clients the authorization server knows
+ * ({@code onekey.tokens}, {@code onekey.clients}).
+ */
 @ConfigurationProperties("onekey")
 public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients, @Nullable String issuer) {
 
@@ -20,17 +23,18 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
     }
 
     /**
-     * Lifetimes, and the refresh grace window: how long after a refresh the refresh token it exchanged, presented
-     * again, gets the same new tokens instead of being treated as stolen (zero turns the window off).
+     * Lifetimes, and the refresh grace window: how long after a refresh the refresh token
+     * it exchanged, presented again, gets the same new tokens instead of being treated as
+     * stolen (zero turns the window off).
      */
     public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl,
             @DefaultValue("PT5S") Duration refreshGrace) {
     }
 
     /**
-     * One OAuth2 client. A public client has no secret (device apps, whose binaries cannot keep one); its refresh
-     * tokens rotate on every use. A confidential client authenticates with {@code client_secret_basic} or
-     * {@code client_secret_post}.
+     * One OAuth2 client. A public client has no secret (device apps, whose binaries
+     * cannot keep one); its refresh tokens rotate on every use. A confidential client
+     * authenticates with {@code client_secret_basic} or {@code client_secret_post}.
      */
     public record Client(String clientId, @Nullable String name, @Nullable String clientSecret, boolean publicClient,
             Set<String> grantTypes, Set<String> scopes, @Nullable String backchannelNotificationEndpoint) {

@@ -17,6 +17,7 @@ class LongPasswordTest {
 
     /** 128 characters of two bytes each: 256 bytes, far beyond what bcrypt reads. */
     private static final String LONG = "é".repeat(127) + "a";
+
     private static final String SAME_START = "é".repeat(127) + "b";
 
     @LocalServerPort
@@ -26,8 +27,8 @@ class LongPasswordTest {
     void whenThePasswordIsLongerThanBcryptReadsThenRegistrationAndSignInUseAllOfIt() {
         Api api = new Api(port);
         String login = TestAccounts.unique("long");
-        Api.Response registered = api.post("/api/v1/accounts", Map.of("login_name", login, "display_name", "Long",
-                "password", LONG), null);
+        Api.Response registered = api.post("/api/v1/accounts",
+                Map.of("login_name", login, "display_name", "Long", "password", LONG), null);
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
 
         assertThat(signIn(api, login, LONG).status()).isEqualTo(200);
@@ -50,4 +51,5 @@ class LongPasswordTest {
         return api.post("/api/v1/sign-in/password", Map.of("login", login, "password", password, "device",
                 Map.of("id", TestAccounts.unique("pc-device"), "type", "pc", "name", "Study PC")), null);
     }
+
 }

@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The requesting device gives up: by pressing cancel, or by asking again for the same account. The phones stop
- * asking at once, approving afterwards says the device cancelled, and the device may ask again straight away.
+ * The requesting device gives up: by pressing cancel, or by asking again for the same
+ * account. The phones stop asking at once, approving afterwards says the device
+ * cancelled, and the device may ask again straight away.
  */
 @ServiceTest
 class LoginRequestCancelTest {
@@ -29,6 +30,7 @@ class LoginRequestCancelTest {
     AuditLog audit;
 
     Api api;
+
     TestAccounts accounts;
 
     @BeforeEach
@@ -57,7 +59,8 @@ class LoginRequestCancelTest {
             assertThat(closed.json().path("request_id").asString()).isEqualTo(requestId);
             assertThat(closed.json().path("outcome").asString()).isEqualTo("cancelled");
             assertThat(api.get("/api/v1/approvals", phone.accessToken()).json().path("requests").size())
-                    .as("no longer listed on the phone").isZero();
+                .as("no longer listed on the phone")
+                .isZero();
 
             Api.Response approved = api.post("/api/v1/approvals/" + requestId + "/approve",
                     Map.of("code", started.field("verification_code")), phone.accessToken());
@@ -71,11 +74,10 @@ class LoginRequestCancelTest {
             assertThat(redeemed.status()).isEqualTo(409);
             assertThat(redeemed.field("code")).isEqualTo("login_request_closed");
             assertThat(cancel(started.field("auth_req_id")).field("status")).as("a second press is harmless")
-                    .isEqualTo("cancelled");
+                .isEqualTo("cancelled");
 
             Api.Response again = startOnPc(dad.loginName(), pc);
-            assertThat(again.status()).as("asking again after a cancel works at once: " + again.text())
-                    .isEqualTo(201);
+            assertThat(again.status()).as("asking again after a cancel works at once: " + again.text()).isEqualTo(201);
         }
         assertThat(audit.recent(dad.id(), 20)).anySatisfy(e -> {
             assertThat(e.entry().type()).isEqualTo(AuditEventType.LOGIN_CANCELLED);
@@ -109,8 +111,10 @@ class LoginRequestCancelTest {
             assertThat(late.field("code")).isEqualTo("login_request_closed");
             assertThat(late.field("message")).contains("cancelled");
 
-            assertThat(api.post("/api/v1/approvals/" + secondId + "/approve",
-                    Map.of("code", second.field("verification_code")), phone.accessToken()).status()).isEqualTo(200);
+            assertThat(api
+                .post("/api/v1/approvals/" + secondId + "/approve", Map.of("code", second.field("verification_code")),
+                        phone.accessToken())
+                .status()).isEqualTo(200);
             assertThat(redeem(second.field("auth_req_id")).status()).isEqualTo(200);
         }
     }
@@ -133,8 +137,8 @@ class LoginRequestCancelTest {
     }
 
     private Api.Response startOnPc(String login, String deviceId) {
-        return api.post("/api/v1/login-requests", Map.of("login", login,
-                "device", Map.of("id", deviceId, "type", "pc", "name", "Windows PC", "os", "Windows 11")), null);
+        return api.post("/api/v1/login-requests", Map.of("login", login, "device",
+                Map.of("id", deviceId, "type", "pc", "name", "Windows PC", "os", "Windows 11")), null);
     }
 
     private Api.Response cancel(String authReqId) {
@@ -148,4 +152,5 @@ class LoginRequestCancelTest {
     private Api.Response redeem(String authReqId) {
         return api.post("/api/v1/login-requests/session", Map.of("auth_req_id", authReqId), null);
     }
+
 }

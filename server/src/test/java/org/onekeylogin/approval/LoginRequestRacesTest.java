@@ -13,9 +13,10 @@ import org.onekeylogin.support.TestAccounts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The anti-fatigue limits of phone approval hold when the requests arrive at the same moment: a request is checked
- * and recorded under a row lock on the account, so no two requests for one account can both pass a limit. The
- * account's ceiling under a flood from many addresses is raced in {@link StrangerAtTheDoorTest}.
+ * The anti-fatigue limits of phone approval hold when the requests arrive at the same
+ * moment: a request is checked and recorded under a row lock on the account, so no two
+ * requests for one account can both pass a limit. The account's ceiling under a flood
+ * from many addresses is raced in {@link StrangerAtTheDoorTest}.
  */
 @ServiceTest
 class LoginRequestRacesTest {
@@ -26,6 +27,7 @@ class LoginRequestRacesTest {
     int port;
 
     Api api;
+
     TestAccounts accounts;
 
     @BeforeEach
@@ -54,18 +56,21 @@ class LoginRequestRacesTest {
             TestAccounts.Device phone = accounts.signIn(dad, "phone", "Dad's phone");
             String pc = TestAccounts.unique("pc");
             List<Integer> statuses = Concurrently.run(AT_ONCE, i -> start(dad.loginName(), pc, "203.0.113.7").status());
-            // each request that got through replaced the one before it: the requester's burst counts them all
+            // each request that got through replaced the one before it: the requester's
+            // burst counts them all
             assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
             assertThat(statuses).filteredOn(s -> s == 429).hasSize(AT_ONCE - 3);
             assertThat(api.get("/api/v1/approvals", phone.accessToken()).json().path("requests").size())
-                    .as("one open request per device").isEqualTo(1);
+                .as("one open request per device")
+                .isEqualTo(1);
         }
     }
 
     private Api.Response start(String login, String deviceId, String address) {
         return api.raw("POST", "/api/v1/login-requests", "application/json",
-                Api.JSON.writeValueAsString(Map.of("login", login,
-                        "device", Map.of("id", deviceId, "type", "pc", "name", "Windows PC"))),
+                Api.JSON.writeValueAsString(
+                        Map.of("login", login, "device", Map.of("id", deviceId, "type", "pc", "name", "Windows PC"))),
                 Map.of("X-Forwarded-For", address));
     }
+
 }

@@ -16,8 +16,9 @@ import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Phone-approved sign-in over real HTTP, from the client's first request to its tokens (PRODUCT.md section A and
- * the stories "One-key on the PC", "The child's PC", "Push bombing" and "No phone").
+ * Phone-approved sign-in over real HTTP, from the client's first request to its tokens
+ * (PRODUCT.md section A and the stories "One-key on the PC", "The child's PC", "Push
+ * bombing" and "No phone").
  */
 @ServiceTest
 class PhoneApprovalEndToEndTest {
@@ -32,6 +33,7 @@ class PhoneApprovalEndToEndTest {
     AuditLog audit;
 
     final Api api;
+
     final TestAccounts accounts;
 
     PhoneApprovalEndToEndTest(Api api, TestAccounts accounts) {
@@ -62,7 +64,8 @@ class PhoneApprovalEndToEndTest {
             assertThat(request.json().path("same_network").asBoolean()).isTrue();
             assertThat(request.json().path("code_length").asInt()).isEqualTo(2);
             assertThat(request.data()).as("the code itself is never sent to the phone")
-                    .doesNotContain("\"" + code + "\"").doesNotContain(authReqId);
+                .doesNotContain("\"" + code + "\"")
+                .doesNotContain(authReqId);
             String requestId = request.json().path("request_id").asString();
 
             assertThat(status(authReqId, 0).field("status")).isEqualTo("pending");
@@ -86,7 +89,8 @@ class PhoneApprovalEndToEndTest {
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.field("code")).isEqualTo("login_request_already_used");
 
-            // embodiment 2: the phone sees the PC among its signed-in devices and signs it out
+            // embodiment 2: the phone sees the PC among its signed-in devices and signs
+            // it out
             Api.Response listed = api.get("/api/v1/sessions", phone.accessToken());
             String pcSession = tokens.at("/session/id");
             assertThat(listed.text()).contains(pcSession).contains("phone_approval");
@@ -119,7 +123,7 @@ class PhoneApprovalEndToEndTest {
         Api.Response retry = api.post("/api/v1/approvals/" + requestId + "/approve", Map.of("code", code),
                 phone.accessToken());
         assertThat(retry.field("code")).as("a failed request cannot be approved afterwards")
-                .isEqualTo("login_request_closed");
+            .isEqualTo("login_request_closed");
     }
 
     @Test
@@ -138,8 +142,8 @@ class PhoneApprovalEndToEndTest {
         assertThat(redeemed.status()).isEqualTo(403);
         assertThat(redeemed.field("code")).isEqualTo("login_denied");
         assertThat(redeemed.at("/details/reason")).isEqualTo("mistake");
-        assertThat(startOnPc(mum.loginName(), TestAccounts.unique("pc")).status())
-                .as("a mistake does not block").isEqualTo(201);
+        assertThat(startOnPc(mum.loginName(), TestAccounts.unique("pc")).status()).as("a mistake does not block")
+            .isEqualTo(201);
     }
 
     @Test
@@ -158,7 +162,8 @@ class PhoneApprovalEndToEndTest {
         assertThat(blocked.field("code")).isEqualTo("requester_blocked");
         assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(86_000L, 86_400L);
         assertThat(startOnPc(dad.loginName(), TestAccounts.unique("pc")).status())
-                .as("the same address is blocked too, whatever device it claims to be").isEqualTo(403);
+            .as("the same address is blocked too, whatever device it claims to be")
+            .isEqualTo(403);
 
         clock.advance(Duration.ofHours(24).plusMinutes(1));
         assertThat(startOnPc(dad.loginName(), pc).status()).as("the block ends after 24 hours").isEqualTo(201);
@@ -200,7 +205,8 @@ class PhoneApprovalEndToEndTest {
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.field("code")).isEqualTo("login_request_closed");
             assertThat(api.get("/api/v1/approvals", tablet.accessToken()).json().path("requests").size())
-                    .as("a decided request is no longer listed on the other terminals").isZero();
+                .as("a decided request is no longer listed on the other terminals")
+                .isZero();
             assertThat(redeem(started.field("auth_req_id")).status()).isEqualTo(200);
         }
     }
@@ -224,9 +230,10 @@ class PhoneApprovalEndToEndTest {
                 Map.of("code", started.field("verification_code")), mumsPhone.accessToken());
         Api.Response tokens = redeem(started.field("auth_req_id"));
         assertThat(api.get("/api/v1/account", tokens.at("/tokens/access_token")).field("login_name"))
-                .isEqualTo(kid.loginName());
+            .isEqualTo(kid.loginName());
         assertThat(api.delete("/api/v1/sessions/" + tokens.at("/session/id"), mumsPhone.accessToken()).status())
-                .as("mum can sign the kid's PC out").isEqualTo(204);
+            .as("mum can sign the kid's PC out")
+            .isEqualTo(204);
     }
 
     @Test
@@ -238,10 +245,10 @@ class PhoneApprovalEndToEndTest {
         assertThat(refused.field("code")).isEqualTo("no_control_terminal");
         assertThat(refused.text()).contains("qr_code").contains("sms_code");
         assertThat(audit.recent(grandma.id(), 10)).as("the refusal is audited although the request failed")
-                .anySatisfy(entry -> {
-                    assertThat(entry.entry().type()).isEqualTo(AuditEventType.LOGIN_REFUSED);
-                    assertThat(entry.entry().detail()).isEqualTo("no_control_terminal");
-                });
+            .anySatisfy(entry -> {
+                assertThat(entry.entry().type()).isEqualTo(AuditEventType.LOGIN_REFUSED);
+                assertThat(entry.entry().detail()).isEqualTo("no_control_terminal");
+            });
 
         Api.Response unknown = startOnPc(TestAccounts.unique("nobody"), TestAccounts.unique("pc"));
         assertThat(unknown.status()).as("unknown accounts answer the same").isEqualTo(409);
@@ -256,10 +263,10 @@ class PhoneApprovalEndToEndTest {
         Api.Response first = startOnPc(dad.loginName(), pc);
         assertThat(first.status()).isEqualTo(201);
         Api.Response secondFromSameDevice = startOnPc(dad.loginName(), pc);
-        assertThat(secondFromSameDevice.status()).as("asking again replaces the request, and counts")
-                .isEqualTo(201);
+        assertThat(secondFromSameDevice.status()).as("asking again replaces the request, and counts").isEqualTo(201);
         assertThat(status(first.field("auth_req_id"), 0).field("status")).isEqualTo("cancelled");
-        // the requester is its address too: other device ids from the same address count as the same requester
+        // the requester is its address too: other device ids from the same address count
+        // as the same requester
         assertThat(startOnPc(dad.loginName(), TestAccounts.unique("pc")).status()).isEqualTo(201);
 
         Api.Response fourth = startOnPc(dad.loginName(), TestAccounts.unique("pc"));
@@ -279,7 +286,7 @@ class PhoneApprovalEndToEndTest {
         Api.Response sixth = startOnPc(dad.loginName(), TestAccounts.unique("pc"));
         assertThat(sixth.status()).as("the sixth within 15 minutes is refused").isEqualTo(429);
         assertThat(Long.parseLong(sixth.header("Retry-After"))).as("until the first leaves the window")
-                .isBetween(700L, 720L);
+            .isBetween(700L, 720L);
         assertThat(audit.recent(dad.id(), 20)).anySatisfy(entry -> {
             assertThat(entry.entry().type()).isEqualTo(AuditEventType.LOGIN_REFUSED);
             assertThat(entry.entry().detail()).isEqualTo("too_many_requests_from_requester");
@@ -289,13 +296,13 @@ class PhoneApprovalEndToEndTest {
     }
 
     private Api.Response startOnPc(String login, String deviceId) {
-        return api.post("/api/v1/login-requests", Map.of("login", login,
-                "device", Map.of("id", deviceId, "type", "pc", "name", "Windows PC", "os", "Windows 11")), null);
+        return api.post("/api/v1/login-requests", Map.of("login", login, "device",
+                Map.of("id", deviceId, "type", "pc", "name", "Windows PC", "os", "Windows 11")), null);
     }
 
     private Api.Response status(String authReqId, int waitSeconds) {
-        return api.post("/api/v1/login-requests/status",
-                Map.of("auth_req_id", authReqId, "wait_seconds", waitSeconds), null);
+        return api.post("/api/v1/login-requests/status", Map.of("auth_req_id", authReqId, "wait_seconds", waitSeconds),
+                null);
     }
 
     private Api.Response redeem(String authReqId) {
@@ -307,4 +314,5 @@ class PhoneApprovalEndToEndTest {
         assertThat(pending.json().path("requests").size()).as(pending.text()).isEqualTo(1);
         return pending.at("/requests/0/request_id");
     }
+
 }

@@ -13,8 +13,9 @@ import org.onekeylogin.support.TestAccounts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Someone who knows the login name floods sign-in requests: the owner's phone sees only a few, and the owner's own
- * PC, which has signed in to the account before, still signs in by phone at once.
+ * Someone who knows the login name floods sign-in requests: the owner's phone sees only a
+ * few, and the owner's own PC, which has signed in to the account before, still signs in
+ * by phone at once.
  */
 @ServiceTest
 class StrangerAtTheDoorTest {
@@ -25,6 +26,7 @@ class StrangerAtTheDoorTest {
     int port;
 
     Api api;
+
     TestAccounts accounts;
 
     @BeforeEach
@@ -54,13 +56,14 @@ class StrangerAtTheDoorTest {
         Api.Response own = start(dad.loginName(), dadsPc.deviceId(), STRANGER);
         assertThat(own.status()).as("even from the stranger's address: " + own.text()).isEqualTo(201);
         assertThat(api.get("/api/v1/approvals", phone.accessToken()).json().path("requests").size())
-                .as("three from the stranger, Dad's latest").isEqualTo(4);
+            .as("three from the stranger, Dad's latest")
+            .isEqualTo(4);
         String requestId = newestRequest(phone);
         Api.Response approved = api.post("/api/v1/approvals/" + requestId + "/approve",
                 Map.of("code", own.field("verification_code")), phone.accessToken());
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
-        Api.Response tokens = api.post("/api/v1/login-requests/session", Map.of("auth_req_id", own.field("auth_req_id")),
-                null);
+        Api.Response tokens = api.post("/api/v1/login-requests/session",
+                Map.of("auth_req_id", own.field("auth_req_id")), null);
         assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
     }
 
@@ -79,7 +82,8 @@ class StrangerAtTheDoorTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.at("/details/limit")).isEqualTo("account");
             assertThat(start(dad.loginName(), dadsPc.deviceId(), "198.18.9.9").status())
-                    .as("a device that signed in before is not held to the strangers' ceiling").isEqualTo(201);
+                .as("a device that signed in before is not held to the strangers' ceiling")
+                .isEqualTo(201);
         }
     }
 
@@ -90,8 +94,9 @@ class StrangerAtTheDoorTest {
 
     private Api.Response start(String login, String deviceId, String address) {
         return api.raw("POST", "/api/v1/login-requests", "application/json",
-                Api.JSON.writeValueAsString(Map.of("login", login,
-                        "device", Map.of("id", deviceId, "type", "pc", "name", "Windows PC"))),
+                Api.JSON.writeValueAsString(
+                        Map.of("login", login, "device", Map.of("id", deviceId, "type", "pc", "name", "Windows PC"))),
                 Map.of("X-Forwarded-For", address));
     }
+
 }

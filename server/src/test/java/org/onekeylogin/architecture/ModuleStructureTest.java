@@ -14,10 +14,12 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The features are modules: each top-level package talks to the others only through their public types (never
- * through an {@code internal} package), and no two depend on each other in a cycle. The module documentation in
- * {@code docs/modules} is drawn from the same model; this test fails when it no longer names what the code has.
- * Regenerate it with {@code mvn -pl server test -Dtest=ModuleStructureTest -Donekey.modules.write=true}.
+ * The features are modules: each top-level package talks to the others only through their
+ * public types (never through an {@code internal} package), and no two depend on each
+ * other in a cycle. The module documentation in {@code docs/modules} is drawn from the
+ * same model; this test fails when it no longer names what the code has. Regenerate it
+ * with
+ * {@code mvn -pl server test -Dtest=ModuleStructureTest -Donekey.modules.write=true}.
  */
 class ModuleStructureTest {
 
@@ -32,9 +34,9 @@ class ModuleStructureTest {
     void whenTheModuleDocumentationIsDrawnFromTheCodeThenDocsModulesMatchesIt() throws IOException {
         Path generated = Path.of("target", "modules").toAbsolutePath();
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
-                .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml()
-                .writeModuleCanvases();
+            .writeModulesAsPlantUml()
+            .writeIndividualModulesAsPlantUml()
+            .writeModuleCanvases();
         Path docs = repositoryRoot().resolve("docs").resolve("modules");
         if (Boolean.getBoolean("onekey.modules.write")) {
             Files.createDirectories(docs);
@@ -43,11 +45,12 @@ class ModuleStructureTest {
             }
         }
         assertThat(files(docs)).as("docs/modules has one file per generated diagram and canvas")
-                .containsExactlyInAnyOrderElementsOf(files(generated));
+            .containsExactlyInAnyOrderElementsOf(files(generated));
         for (Path file : files(generated)) {
-            // the Documenter lists a module's parts in no fixed order, even within one line: compare the words
+            // the Documenter lists a module's parts in no fixed order, even within one
+            // line: compare the words
             assertThat(sortedWords(docs.resolve(file))).as("docs/modules/%s is out of date: regenerate it", file)
-                    .isEqualTo(sortedWords(generated.resolve(file)));
+                .isEqualTo(sortedWords(generated.resolve(file)));
         }
     }
 
@@ -58,8 +61,7 @@ class ModuleStructureTest {
     }
 
     private static List<String> sortedWords(Path file) throws IOException {
-        return Stream.of(Files.readString(file).split("[\\s,|]+")).filter(word -> !word.isEmpty()).sorted()
-                .toList();
+        return Stream.of(Files.readString(file).split("[\\s,|]+")).filter(word -> !word.isEmpty()).sorted().toList();
     }
 
     /** The repository, whether Maven runs from its root or from {@code server/}. */
@@ -67,4 +69,5 @@ class ModuleStructureTest {
         Path here = Path.of("").toAbsolutePath();
         return Files.isDirectory(here.resolve("docs")) ? here : here.getParent();
     }
+
 }

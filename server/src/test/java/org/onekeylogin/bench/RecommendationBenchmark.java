@@ -19,13 +19,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Recommendation latency with a large population, in the service (not a test: run it by hand, see
- * docs/BENCHMARKS.md). It starts the service on the given database, loads 1M accounts in 300k home networks
- * (about three per household), generates sign-in events and folds them into each (network, account) liveness with
- * the service's formula (ln Σ w·e^(t/τ), the same logaddexp the service applies per event), then times
+ * Recommendation latency with a large population, in the service (not a test: run it by
+ * hand, see docs/BENCHMARKS.md). It starts the service on the given database, loads 1M
+ * accounts in 300k home networks (about three per household), generates sign-in events
+ * and folds them into each (network, account) liveness with the service's formula (ln Σ
+ * w·e^(t/τ), the same logaddexp the service applies per event), then times
  * {@code Recommendations.recommend} for random networks after 1M and after 10M events.
  *
- * <p>Arguments are Spring properties, e.g. {@code --spring.datasource.url=jdbc:h2:file:/tmp/bench/onekey}.
+ * <p>
+ * Arguments are Spring properties, e.g.
+ * {@code --spring.datasource.url=jdbc:h2:file:/tmp/bench/onekey}.
  */
 public final class RecommendationBenchmark {
 
@@ -76,7 +79,10 @@ public final class RecommendationBenchmark {
         }
     }
 
-    /** Account a lives in network a % NETWORKS; each event is a sign-in at a random time in the last 60 days. */
+    /**
+     * Account a lives in network a % NETWORKS; each event is a sign-in at a random time
+     * in the last 60 days.
+     */
     static void fold(SplittableRandom random, double[] logLiveness, int[] signIns, long events, Instant now,
             double tau) {
         long sixtyDays = Duration.ofDays(60).toSeconds();
@@ -231,14 +237,17 @@ public final class RecommendationBenchmark {
         for (int i = 0; i < SAMPLES; i++) {
             long t0 = System.nanoTime();
             found += recommendations.recommend(networkIds[random.nextInt(NETWORKS)], "10.0.0.9", Set.of())
-                    .candidates().size();
+                .candidates()
+                .size();
             nanos[i] = System.nanoTime() - t0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(nanos);
-        System.out.printf("%s, %s: p50 %.2f ms, p99 %.2f ms, %.0f recommendations/s on one thread, %.1f accounts "
-                        + "per answer%n", db, label, nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6,
-                SAMPLES / seconds, found / (double) SAMPLES);
+        System.out.printf(
+                "%s, %s: p50 %.2f ms, p99 %.2f ms, %.0f recommendations/s on one thread, %.1f accounts "
+                        + "per answer%n",
+                db, label, nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6, SAMPLES / seconds,
+                found / (double) SAMPLES);
     }
 
     static String accountId(int a) {
@@ -249,4 +258,5 @@ public final class RecommendationBenchmark {
         return String.format("f8:1a:%02x:%02x:%02x:%02x", (n >> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff,
                 n & 0xff);
     }
+
 }

@@ -19,9 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The product's stories as a person lives them: the demo pages in Debian's Chromium, several devices (browser
- * profiles) at once, against the service started with the demo household. Screenshots of the main screens are
- * written to {@code target/screenshots}.
+ * The product's stories as a person lives them: the demo pages in Debian's Chromium,
+ * several devices (browser profiles) at once, against the service started with the demo
+ * household. Screenshots of the main screens are written to {@code target/screenshots}.
  */
 @ServiceTest
 @TestPropertySource(properties = "onekey.demo.enabled=true")
@@ -110,7 +110,7 @@ class DemoHouseholdBrowserTest {
         assertThat(prompt).isHidden();
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Devices")).click();
         assertThat(phone.getByTestId("session").filter(new Locator.FilterOptions().setHasText("Study PC")))
-                .containsText("approved on a phone");
+            .containsText("approved on a phone");
     }
 
     @Test
@@ -189,4 +189,5 @@ class DemoHouseholdBrowserTest {
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
+
 }

@@ -12,12 +12,15 @@ import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.test.context.TestPropertySource;
 
-/** The demo household over the API: what {@code --demo} seeds, and that without it nothing is there. */
+/**
+ * The demo household over the API: what {@code --demo} seeds, and that without it nothing
+ * is there.
+ */
 class DemoHouseholdTest {
 
     static Map<String, Object> wifi(NetworkReport report) {
-        return Map.of("ssid", report.ssid(), "bssid", report.bssid(), "gateway_mac", report.gatewayMac(),
-                "security", report.security().wireName());
+        return Map.of("ssid", report.ssid(), "bssid", report.bssid(), "gateway_mac", report.gatewayMac(), "security",
+                report.security().wireName());
     }
 
     static Api.Response options(Api api, NetworkReport network) {
@@ -25,14 +28,18 @@ class DemoHouseholdTest {
     }
 
     static Api.Response options(Api api, NetworkReport network, String tv) {
-        return api.post("/api/v1/sign-in-options", Map.of("device", Map.of("id", tv, "type", "tv", "name",
-                "Living-room TV"), "network", wifi(network)), null);
+        return api.post("/api/v1/sign-in-options",
+                Map.of("device", Map.of("id", tv, "type", "tv", "name", "Living-room TV"), "network", wifi(network)),
+                null);
     }
 
     static List<String> recommended(Api.Response options) {
-        return options.json().path("accounts").valueStream()
-                .filter(a -> a.path("source").asString().equals("recommendation"))
-                .map(a -> a.path("masked_name").asString()).toList();
+        return options.json()
+            .path("accounts")
+            .valueStream()
+            .filter(a -> a.path("source").asString().equals("recommendation"))
+            .map(a -> a.path("masked_name").asString())
+            .toList();
     }
 
     @Nested
@@ -65,9 +72,11 @@ class DemoHouseholdTest {
 
         @Test
         void mumsPhoneApprovesForTheKidAndReadsTheTextSentWhenTheTvSignsInAsMum() {
-            Api.Response mum = api.post("/api/v1/sign-in/password", Map.of("login", "mum", "password",
-                    DemoHousehold.PASSWORD, "device", Map.of("id", TestAccounts.unique("phone"), "type", "phone",
-                            "name", "Mum's phone")), null);
+            Api.Response mum = api
+                .post("/api/v1/sign-in/password",
+                        Map.of("login", "mum", "password", DemoHousehold.PASSWORD, "device",
+                                Map.of("id", TestAccounts.unique("phone"), "type", "phone", "name", "Mum's phone")),
+                        null);
             assertThat(mum.status()).isEqualTo(200);
             Api.Response kid = api.post("/api/v1/login-requests", Map.of("login", "kid", "device",
                     Map.of("id", TestAccounts.unique("pc"), "type", "pc", "name", "Kid's PC")), null);
@@ -79,9 +88,11 @@ class DemoHouseholdTest {
             String tv = TestAccounts.unique("tv");
             Api.Response offered = options(api, DemoNetworks.HOME, tv);
             assertThat(offered.at("/accounts/1/masked_name")).isEqualTo("m****");
-            Api.Response signedIn = api.post("/api/v1/sign-in/recommended", Map.of("handle",
-                    offered.at("/accounts/1/handle"), "device", Map.of("id", tv, "type", "tv", "name",
-                            "Living-room TV"), "network", wifi(DemoNetworks.HOME)), null);
+            Api.Response signedIn = api.post("/api/v1/sign-in/recommended",
+                    Map.of("handle", offered.at("/accounts/1/handle"), "device",
+                            Map.of("id", tv, "type", "tv", "name", "Living-room TV"), "network",
+                            wifi(DemoNetworks.HOME)),
+                    null);
             assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(200);
 
             Api.Response texts = api.get("/api/v1/demo/texts", mumToken);
@@ -95,9 +106,10 @@ class DemoHouseholdTest {
             assertThat(demo.at("/enabled")).isEqualTo("true");
             assertThat(demo.at("/password")).isEqualTo(DemoHousehold.PASSWORD);
             assertThat(demo.json().path("household").valueStream().map(m -> m.path("login").asString()))
-                    .containsExactly("dad", "mum", "kid", "grandma");
+                .containsExactly("dad", "mum", "kid", "grandma");
             assertThat(demo.at("/networks/0/gateway_mac")).isEqualTo(DemoNetworks.HOME.gatewayMac());
         }
+
     }
 
     @Nested
@@ -108,9 +120,10 @@ class DemoHouseholdTest {
         void theDatabaseStaysEmptyAndTheDemoTextsAreNotServed(Api api, TestAccounts accounts) {
             assertThat(api.get("/api/v1/demo", null).at("/enabled")).isEqualTo("false");
             assertThat(api.get("/api/v1/demo", null).json().has("password")).isFalse();
-            Api.Response dad = api.post("/api/v1/sign-in/password", Map.of("login", "dad", "password",
-                    DemoHousehold.PASSWORD, "device", Map.of("id", TestAccounts.unique("phone"), "type", "phone",
-                            "name", "Phone")), null);
+            Api.Response dad = api.post("/api/v1/sign-in/password",
+                    Map.of("login", "dad", "password", DemoHousehold.PASSWORD, "device",
+                            Map.of("id", TestAccounts.unique("phone"), "type", "phone", "name", "Phone")),
+                    null);
             assertThat(dad.field("code")).isEqualTo("invalid_credentials");
             assertThat(options(api, DemoNetworks.HOME).json().path("accounts").size()).isZero();
 
@@ -118,5 +131,7 @@ class DemoHouseholdTest {
             String token = accounts.signIn(someone, "phone", "Phone").accessToken();
             assertThat(api.get("/api/v1/demo/texts", token).status()).isEqualTo(404);
         }
+
     }
+
 }

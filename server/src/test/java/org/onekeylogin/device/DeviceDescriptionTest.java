@@ -17,13 +17,13 @@ class DeviceDescriptionTest {
 
     @Test
     void whenTheDeviceIsMissingThenFieldDeviceIsRefused() {
-        assertThatThrownBy(() -> DeviceDescription.required(null))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("Describe the device that signs in.");
-                    assertThat(e.details()).containsEntry("field", "device");
-                });
+        assertThatThrownBy(() -> DeviceDescription.required(null)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("Describe the device that signs in.");
+            assertThat(e.details()).containsEntry("field", "device");
+        });
         assertThatThrownBy(() -> DeviceDescription.required(null, "Describe the device whose screen this is."))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.getMessage()).isEqualTo("Describe the device whose screen this is."));
+            .isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.getMessage()).isEqualTo("Describe the device whose screen this is."));
     }
+
 }

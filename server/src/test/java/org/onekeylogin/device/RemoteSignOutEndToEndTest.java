@@ -12,19 +12,22 @@ import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The foundation's acceptance story over real HTTP: register, sign in on a phone, introspect, open the push
- * channel, sign the phone out from a second device; the phone hears {@code signed_out} and its tokens are dead.
+ * The foundation's acceptance story over real HTTP: register, sign in on a phone,
+ * introspect, open the push channel, sign the phone out from a second device; the phone
+ * hears {@code signed_out} and its tokens are dead.
  */
 @ServiceTest
 class RemoteSignOutEndToEndTest {
 
     private static final String BACKEND = "onekey-backend";
+
     private static final String BACKEND_SECRET = "change-me-backend-secret";
 
     @Autowired
     TestClock clock;
 
     final Api api;
+
     final TestAccounts accounts;
 
     RemoteSignOutEndToEndTest(Api api, TestAccounts accounts) {
@@ -58,8 +61,8 @@ class RemoteSignOutEndToEndTest {
             assertThat(stream.awaitEnd(Duration.ofSeconds(5))).as("stream closed after sign-out").isTrue();
         }
 
-        Api.Response refresh = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
-                "client_id", "onekey-device", "refresh_token", phone.refreshToken()));
+        Api.Response refresh = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id",
+                "onekey-device", "refresh_token", phone.refreshToken()));
         assertThat(refresh.status()).isEqualTo(400);
         assertThat(refresh.field("error")).isEqualTo("invalid_grant");
 
@@ -75,8 +78,8 @@ class RemoteSignOutEndToEndTest {
     void whenARefreshTokenIsUsedTwiceThenItIsRefusedAndTheSessionEnds() {
         TestAccounts.Device phone = accounts.signIn(accounts.register("mum"), "phone", "Mum's phone");
 
-        Api.Response first = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
-                "client_id", "onekey-device", "refresh_token", phone.refreshToken()));
+        Api.Response first = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id",
+                "onekey-device", "refresh_token", phone.refreshToken()));
         assertThat(first.status()).as(first.text()).isEqualTo(200);
         assertThat(first.field("refresh_token")).isNotBlank().isNotEqualTo(phone.refreshToken());
         assertThat(first.field("id_token")).isNotBlank();
@@ -85,17 +88,18 @@ class RemoteSignOutEndToEndTest {
         assertThat(stale.status()).as("the refreshed-away access token stops working at once").isEqualTo(401);
         assertThat(stale.field("message")).contains("replaced");
 
-        // past the grace window in which a duplicate of that refresh would get the same answer
+        // past the grace window in which a duplicate of that refresh would get the same
+        // answer
         clock.advance(Duration.ofSeconds(6));
-        Api.Response replay = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
-                "client_id", "onekey-device", "refresh_token", phone.refreshToken()));
+        Api.Response replay = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id",
+                "onekey-device", "refresh_token", phone.refreshToken()));
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.field("error")).isEqualTo("invalid_grant");
 
         // a copy of the old refresh token exists somewhere: nobody keeps the session
         assertThat(api.get("/api/v1/account", first.field("access_token")).status()).isEqualTo(401);
-        Api.Response newest = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
-                "client_id", "onekey-device", "refresh_token", first.field("refresh_token")));
+        Api.Response newest = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id",
+                "onekey-device", "refresh_token", first.field("refresh_token")));
         assertThat(newest.field("error")).isEqualTo("invalid_grant");
     }
 
@@ -105,8 +109,8 @@ class RemoteSignOutEndToEndTest {
         TestAccounts.Device pc = accounts.signIn(kid, "pc", "Kid's PC");
         TestAccounts.Device phone = accounts.signIn(kid, "phone", "Kid's phone");
 
-        Api.Response revoked = api.form("/oauth2/revoke", Api.fields("token", pc.refreshToken(),
-                "token_type_hint", "refresh_token", "client_id", "onekey-device"));
+        Api.Response revoked = api.form("/oauth2/revoke", Api.fields("token", pc.refreshToken(), "token_type_hint",
+                "refresh_token", "client_id", "onekey-device"));
         assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
 
         assertThat(api.get("/api/v1/sessions", pc.accessToken()).status()).isEqualTo(401);
@@ -118,13 +122,13 @@ class RemoteSignOutEndToEndTest {
     @Test
     void whenOnlyTheAccessTokenIsRevokedThenTheApiRefusesItButTheDeviceStaysSignedIn() {
         TestAccounts.Device tv = accounts.signIn(accounts.register("grandma"), "tv", "Living-room TV");
-        Api.Response revoked = api.form("/oauth2/revoke", Api.fields("token", tv.accessToken(),
-                "token_type_hint", "access_token", "client_id", "onekey-device"));
+        Api.Response revoked = api.form("/oauth2/revoke",
+                Api.fields("token", tv.accessToken(), "token_type_hint", "access_token", "client_id", "onekey-device"));
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/account", tv.accessToken()).status()).isEqualTo(401);
 
-        Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
-                "client_id", "onekey-device", "refresh_token", tv.refreshToken()));
+        Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id",
+                "onekey-device", "refresh_token", tv.refreshToken()));
         assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
         assertThat(api.get("/api/v1/account", refreshed.field("access_token")).status()).isEqualTo(200);
     }
@@ -139,4 +143,5 @@ class RemoteSignOutEndToEndTest {
     private Api.Response introspect(String token) {
         return api.form("/oauth2/introspect", Api.fields("token", token), BACKEND, BACKEND_SECRET);
     }
+
 }

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A session notes when it was last used, written at most once a minute however often the device calls. */
+/**
+ * A session notes when it was last used, written at most once a minute however often the
+ * device calls.
+ */
 @ServiceTest
 class SessionUseTest {
 
@@ -29,6 +32,7 @@ class SessionUseTest {
     JdbcClient jdbc;
 
     Api api;
+
     TestAccounts accounts;
 
     @BeforeEach
@@ -57,7 +61,10 @@ class SessionUseTest {
     }
 
     private Instant lastSeen(String sessionId) {
-        return jdbc.sql("SELECT last_seen_at FROM device_session WHERE id = ?").param(sessionId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single();
+        return jdbc.sql("SELECT last_seen_at FROM device_session WHERE id = ?")
+            .param(sessionId)
+            .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+            .single();
     }
+
 }

@@ -26,8 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 
 /**
- * QR-code sign-in (RFC 8628) over real HTTP: the TV asks Spring's device authorization endpoint, shows the QR code,
- * the signed-in phone sees which device asks and approves or denies, the TV's poll gets tokens or access_denied.
+ * QR-code sign-in (RFC 8628) over real HTTP: the TV asks Spring's device authorization
+ * endpoint, shows the QR code, the signed-in phone sees which device asks and approves or
+ * denies, the TV's poll gets tokens or access_denied.
  */
 @ServiceTest
 class QrCodeSignInEndToEndTest {
@@ -38,6 +39,7 @@ class QrCodeSignInEndToEndTest {
     TestClock clock;
 
     final Api api;
+
     final TestAccounts accounts;
 
     QrCodeSignInEndToEndTest(Api api, TestAccounts accounts) {
@@ -81,10 +83,13 @@ class QrCodeSignInEndToEndTest {
         assertThat(again.status()).as("tokens are handed out once").isEqualTo(400);
         assertThat(again.field("access_token")).isNull();
         assertThat(api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", phone.accessToken()).field("code"))
-                .as("this phone approved it already").isEqualTo("device_code_already_decided");
+            .as("this phone approved it already")
+            .isEqualTo("device_code_already_decided");
         TestAccounts.Device stranger = accounts.signIn(accounts.register("stranger"), "phone", "Someone's phone");
-        assertThat(api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", stranger.accessToken())
-                .field("code")).as("to anyone else the code is simply unknown").isEqualTo("device_code_not_found");
+        assertThat(
+                api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", stranger.accessToken()).field("code"))
+            .as("to anyone else the code is simply unknown")
+            .isEqualTo("device_code_not_found");
 
         String tvSession = api.get("/api/v1/sessions", tvToken).at("/sessions/0/id");
         assertThat(api.delete("/api/v1/sessions/" + tvSession, phone.accessToken()).status()).isEqualTo(204);
@@ -101,21 +106,20 @@ class QrCodeSignInEndToEndTest {
             Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
             String userCode = code.field("user_code");
 
-            List<Api.Response> answers = Concurrently.run(taps, i ->
-                    api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", phone.accessToken()));
+            List<Api.Response> answers = Concurrently.run(taps,
+                    i -> api.post("/api/v1/device-codes/" + userCode + "/approve", "{}", phone.accessToken()));
 
-            assertThat(answers.stream().filter(r -> r.status() == 200)).as("round %d: %s", round, answers)
-                    .hasSize(1);
+            assertThat(answers.stream().filter(r -> r.status() == 200)).as("round %d: %s", round, answers).hasSize(1);
             assertThat(answers.stream().filter(r -> r.status() != 200)).as("round %d", round)
-                    .hasSize(taps - 1)
-                    .allSatisfy(r -> {
-                        assertThat(r.status()).as(r.text()).isEqualTo(409);
-                        assertThat(r.field("code")).isEqualTo("device_code_already_decided");
-                    });
+                .hasSize(taps - 1)
+                .allSatisfy(r -> {
+                    assertThat(r.status()).as(r.text()).isEqualTo(409);
+                    assertThat(r.field("code")).isEqualTo("device_code_already_decided");
+                });
             Api.Response tokens = poll(code.field("device_code"));
             assertThat(tokens.status()).as("round %d: the TV signs in: %s", round, tokens.text()).isEqualTo(200);
             assertThat(api.get("/api/v1/account", tokens.field("access_token")).field("login_name"))
-                    .isEqualTo(mum.loginName());
+                .isEqualTo(mum.loginName());
         }
     }
 
@@ -132,7 +136,7 @@ class QrCodeSignInEndToEndTest {
         TestAccounts.Device phone = accounts.signIn(accounts.register("mum"), "phone", "Mum's phone");
         Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
         assertThat(api.post("/api/v1/device-codes/" + code.field("user_code") + "/deny", "{}", phone.accessToken())
-                .status()).isEqualTo(200);
+            .status()).isEqualTo(200);
         assertThat(poll(code.field("device_code")).field("error")).isEqualTo("access_denied");
     }
 
@@ -164,19 +168,19 @@ class QrCodeSignInEndToEndTest {
     }
 
     private Api.Response deviceAuthorization(String deviceId) {
-        return api.form("/oauth2/device_authorization", Api.fields("client_id", "onekey-device",
-                "scope", "profile", "device_id", deviceId, "device_type", "tv", "device_name", "Living-room TV"));
+        return api.form("/oauth2/device_authorization", Api.fields("client_id", "onekey-device", "scope", "profile",
+                "device_id", deviceId, "device_type", "tv", "device_name", "Living-room TV"));
     }
 
     private Api.Response poll(String deviceCode) {
-        return api.form("/oauth2/token", Api.fields("grant_type", DEVICE_GRANT, "device_code", deviceCode,
-                "client_id", "onekey-device"));
+        return api.form("/oauth2/token",
+                Api.fields("grant_type", DEVICE_GRANT, "device_code", deviceCode, "client_id", "onekey-device"));
     }
 
     private String decodeQr(String userCode) throws Exception {
-        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(api.base() + "/api/v1/device-codes/" + userCode + "/qr.png")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> png = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/device-codes/" + userCode + "/qr.png"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
@@ -184,4 +188,5 @@ class QrCodeSignInEndToEndTest {
         var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
     }
+
 }

@@ -10,24 +10,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 
-/** User codes as people type them (RFC 8628 section 6.1), normalised to the stored XXXX-XXXX. */
+/**
+ * User codes as people type them (RFC 8628 section 6.1), normalised to the stored
+ * XXXX-XXXX.
+ */
 class UserCodeTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "BCDF-GHJK|BCDF-GHJK",
-            "bcdfghjk|BCDF-GHJK",
-            "bcdf ghjk|BCDF-GHJK",
-            " Bc-Df-Gh-Jk |BCDF-GHJK",
-            "LMNP-QRST|LMNP-QRST",
-            "VWXZ-BCDF|VWXZ-BCDF"})
+    @CsvSource(delimiter = '|', value = { "BCDF-GHJK|BCDF-GHJK", "bcdfghjk|BCDF-GHJK", "bcdf ghjk|BCDF-GHJK",
+            " Bc-Df-Gh-Jk |BCDF-GHJK", "LMNP-QRST|LMNP-QRST", "VWXZ-BCDF|VWXZ-BCDF" })
     void whenACodeIsTypedInAnyCaseWithDashesOrSpacesThenItIsNormalised(String typed, String stored) {
         assertThat(UserCode.normalize(typed)).isEqualTo(stored);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"BCDA-GHJK", "BCDE-GHJK", "BCDF-GHJ1", "BCDF-GHJY", "BCDF-GHJ", "BCDF-GHJKL", "",
-            "BCDF_GHJK", "BCDF - - - - - - - GHJK"})
+    @ValueSource(strings = { "BCDA-GHJK", "BCDE-GHJK", "BCDF-GHJ1", "BCDF-GHJY", "BCDF-GHJ", "BCDF-GHJKL", "",
+            "BCDF_GHJK", "BCDF - - - - - - - GHJK" })
     void whenTheCodeHasAVowelADigitTheWrongLengthOrIsTooLongToTypeThenItIsRefused(String typed) {
         assertThatThrownBy(() -> UserCode.normalize(typed)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
@@ -49,7 +47,8 @@ class UserCodeTest {
         }
         for (char vowel : "AEIOUY".toCharArray()) {
             assertThatThrownBy(() -> UserCode.normalize("BCDFGHJ" + vowel)).as("%s", vowel)
-                    .isInstanceOf(ApiException.class);
+                .isInstanceOf(ApiException.class);
         }
     }
+
 }

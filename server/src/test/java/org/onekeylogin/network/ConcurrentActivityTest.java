@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Liveness is added up by the database in the statement that writes it: sign-ins reported at the same moment for
- * an account that is new in a network all count, whichever of them creates the row.
+ * Liveness is added up by the database in the statement that writes it: sign-ins reported
+ * at the same moment for an account that is new in a network all count, whichever of them
+ * creates the row.
  */
 @ServiceTest
 class ConcurrentActivityTest {
@@ -63,4 +64,5 @@ class ConcurrentActivityTest {
             assertThat(live.getFirst().score()).isCloseTo(AT_ONCE, within(1e-6));
         }
     }
+
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The liveness arithmetic: decay by half-lives, adding activity, and orderings that do not depend on when. */
+/**
+ * The liveness arithmetic: decay by half-lives, adding activity, and orderings that do
+ * not depend on when.
+ */
 class LivenessTest {
 
     static final Liveness FOURTEEN_DAYS = new Liveness(Duration.ofDays(14));
@@ -24,15 +27,14 @@ class LivenessTest {
         double stored = FOURTEEN_DAYS.logWeight(1, T0);
         assertThat(FOURTEEN_DAYS.scoreAt(stored, T0.plus(Duration.ofDays(14)))).isCloseTo(0.5, within(1e-9));
         assertThat(FOURTEEN_DAYS.scoreAt(stored, T0.plus(Duration.ofDays(28)))).isCloseTo(0.25, within(1e-9));
-        assertThat(FOURTEEN_DAYS.scoreAt(stored, T0.plus(Duration.ofDays(7))))
-                .isCloseTo(Math.sqrt(0.5), within(1e-9));
+        assertThat(FOURTEEN_DAYS.scoreAt(stored, T0.plus(Duration.ofDays(7)))).isCloseTo(Math.sqrt(0.5), within(1e-9));
     }
 
     @Test
     void whenTheHalfLifeIsShorterThenTheSameTimeDecaysMore() {
         Liveness oneDay = new Liveness(Duration.ofDays(1));
-        assertThat(oneDay.scoreAt(oneDay.logWeight(1, T0), T0.plus(Duration.ofDays(14))))
-                .isCloseTo(Math.pow(0.5, 14), within(1e-12));
+        assertThat(oneDay.scoreAt(oneDay.logWeight(1, T0), T0.plus(Duration.ofDays(14)))).isCloseTo(Math.pow(0.5, 14),
+                within(1e-12));
         assertThat(oneDay.tau()).isCloseTo(86_400 / Math.log(2), within(1e-6));
     }
 
@@ -40,8 +42,8 @@ class LivenessTest {
     void whenActivityIsAddedThenTheScoresAdd() {
         double twoThenOne = Liveness.plus(FOURTEEN_DAYS.logWeight(2, T0), FOURTEEN_DAYS.logWeight(1, T0));
         assertThat(FOURTEEN_DAYS.scoreAt(twoThenOne, T0)).isCloseTo(3, within(1e-9));
-        assertThat(Liveness.plus(FOURTEEN_DAYS.logWeight(1, T0), FOURTEEN_DAYS.logWeight(2, T0)))
-                .as("in either order").isCloseTo(twoThenOne, within(1e-12));
+        assertThat(Liveness.plus(FOURTEEN_DAYS.logWeight(1, T0), FOURTEEN_DAYS.logWeight(2, T0))).as("in either order")
+            .isCloseTo(twoThenOne, within(1e-12));
     }
 
     @Test
@@ -61,7 +63,8 @@ class LivenessTest {
 
     @Test
     void whenOneAccountIsAheadThenItStaysAheadAtEveryLaterMoment() {
-        // two sign-ins two days before one and a half units of activity: about 1.81 against 1.5 once both are done
+        // two sign-ins two days before one and a half units of activity: about 1.81
+        // against 1.5 once both are done
         double dad = Liveness.plus(FOURTEEN_DAYS.logWeight(1, T0), FOURTEEN_DAYS.logWeight(1, T0.plusSeconds(3600)));
         double mum = FOURTEEN_DAYS.logWeight(1.5, T0.plus(Duration.ofDays(2)));
         assertThat(dad).isGreaterThan(mum);
@@ -69,8 +72,8 @@ class LivenessTest {
             Instant later = T0.plus(Duration.ofDays(days));
             double ratio = FOURTEEN_DAYS.scoreAt(mum, later) / FOURTEEN_DAYS.scoreAt(dad, later);
             assertThat(FOURTEEN_DAYS.scoreAt(dad, later)).isGreaterThan(FOURTEEN_DAYS.scoreAt(mum, later));
-            assertThat(ratio).as("decay divides both by the same factor").isCloseTo(
-                    FOURTEEN_DAYS.scoreAt(mum, T0) / FOURTEEN_DAYS.scoreAt(dad, T0), within(1e-9));
+            assertThat(ratio).as("decay divides both by the same factor")
+                .isCloseTo(FOURTEEN_DAYS.scoreAt(mum, T0) / FOURTEEN_DAYS.scoreAt(dad, T0), within(1e-9));
         }
     }
 
@@ -79,4 +82,5 @@ class LivenessTest {
         assertThatThrownBy(() -> new Liveness(Duration.ofMillis(500))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Liveness(Duration.ofDays(-1))).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

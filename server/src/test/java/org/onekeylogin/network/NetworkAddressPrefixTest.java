@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public-address prefix a network is remembered with: an IPv4 /24 or an IPv6 /56, so a household keeps matching
- * when its provider moves it within its block.
+ * The public-address prefix a network is remembered with: an IPv4 /24 or an IPv6 /56, so
+ * a household keeps matching when its provider moves it within its block.
  */
 class NetworkAddressPrefixTest {
 
@@ -25,9 +25,9 @@ class NetworkAddressPrefixTest {
     void whenAnIpv6AddressIsGivenThenItsSlash56IsKept() {
         assertThat(NetworkEnvironments.prefix("2001:db8:abcd:12ff::1")).isEqualTo("v6:32.1.13.184.171.205.18.");
         assertThat(NetworkEnvironments.prefix("2001:db8:abcd:1200::99"))
-                .isEqualTo(NetworkEnvironments.prefix("2001:db8:abcd:12ff::1"));
+            .isEqualTo(NetworkEnvironments.prefix("2001:db8:abcd:12ff::1"));
         assertThat(NetworkEnvironments.prefix("2001:db8:abcd:1300::1"))
-                .isNotEqualTo(NetworkEnvironments.prefix("2001:db8:abcd:12ff::1"));
+            .isNotEqualTo(NetworkEnvironments.prefix("2001:db8:abcd:12ff::1"));
     }
 
     @Test
@@ -46,4 +46,5 @@ class NetworkAddressPrefixTest {
         assertThat(NetworkEnvironments.prefix("[1::")).isEqualTo("unknown");
         assertThat(NetworkEnvironments.prefix("1::2::3")).isEqualTo("unknown");
     }
+
 }

@@ -13,8 +13,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A message published inside a database transaction tells other threads to read what that transaction wrote, so it
- * must not reach them before the commit, and never when the transaction rolls back.
+ * A message published inside a database transaction tells other threads to read what that
+ * transaction wrote, so it must not reach them before the commit, and never when the
+ * transaction rolls back.
  */
 @ServiceTest
 class EventBusAfterCommitTest {
@@ -43,7 +44,8 @@ class EventBusAfterCommitTest {
             bus.publish(message);
             try {
                 assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("delivered before the commit").isNull();
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -65,4 +67,5 @@ class EventBusAfterCommitTest {
         bus.publish(message);
         assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(message);
     }
+
 }

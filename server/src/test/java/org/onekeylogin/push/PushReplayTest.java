@@ -11,7 +11,10 @@ import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A stream that was disconnected while events were published gets them on reconnect with Last-Event-ID. */
+/**
+ * A stream that was disconnected while events were published gets them on reconnect with
+ * Last-Event-ID.
+ */
 @ServiceTest
 class PushReplayTest {
 
@@ -19,6 +22,7 @@ class PushReplayTest {
     PushService push;
 
     final Api api;
+
     final TestAccounts accounts;
 
     PushReplayTest(Api api, TestAccounts accounts) {
@@ -51,7 +55,7 @@ class PushReplayTest {
             assertThat(one.json().path("n").asInt()).isEqualTo(1);
             assertThat(two.json().path("n").asInt()).isEqualTo(2);
             assertThat(Long.parseLong(two.id())).isGreaterThan(Long.parseLong(one.id()))
-                    .isGreaterThan(Long.parseLong(lastSeen));
+                .isGreaterThan(Long.parseLong(lastSeen));
             assertThat(again.next(Duration.ofMillis(300))).as("nothing replayed twice").isNull();
         }
     }
@@ -76,9 +80,10 @@ class PushReplayTest {
         TestAccounts.Device phone = accounts.signIn(accounts.register("dad"), "phone", "Dad's phone");
         push.publish(phone.deviceId(), phone.sessionId(), "notice", Map.of("secret", "for dad"));
 
-        Api.Response intruder = api.post("/api/v1/sign-in/password", Map.of("login",
-                accounts.register("intruder").loginName(), "password", TestAccounts.PASSWORD,
-                "device", Map.of("id", phone.deviceId(), "type", "phone", "name", "Dad's phone")), null);
+        Api.Response intruder = api.post("/api/v1/sign-in/password",
+                Map.of("login", accounts.register("intruder").loginName(), "password", TestAccounts.PASSWORD, "device",
+                        Map.of("id", phone.deviceId(), "type", "phone", "name", "Dad's phone")),
+                null);
         try (EventStream stream = api.stream(intruder.at("/tokens/access_token"), 0L)) {
             assertThat(stream.awaitOpen()).isEqualTo(200);
             assertThat(stream.next(Duration.ofMillis(500))).as("no replay of another session's events").isNull();
@@ -91,4 +96,5 @@ class PushReplayTest {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.field("code")).isEqualTo("authentication_required");
     }
+
 }

@@ -31,7 +31,10 @@ import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** PRODUCT.md's stories "Grandma's TV", "The office" and "A spoofed network", over real HTTP with an injected clock. */
+/**
+ * PRODUCT.md's stories "Grandma's TV", "The office" and "A spoofed network", over real
+ * HTTP with an injected clock.
+ */
 @ServiceTest
 class HomeNetworkStoriesTest {
 
@@ -51,6 +54,7 @@ class HomeNetworkStoriesTest {
     DataSource dataSource;
 
     final Api api;
+
     final TestAccounts accounts;
 
     HomeNetworkStoriesTest(Api api, TestAccounts accounts) {
@@ -58,7 +62,10 @@ class HomeNetworkStoriesTest {
         this.accounts = accounts;
     }
 
-    /** A home Wi-Fi with its own, unique identifiers (raw values the service must never store). */
+    /**
+     * A home Wi-Fi with its own, unique identifiers (raw values the service must never
+     * store).
+     */
     record Wifi(String ssid, String bssid, String gateway, String security) {
         Map<String, Object> json() {
             return Map.of("ssid", ssid, "bssid", bssid, "gateway_mac", gateway, "security", security);
@@ -82,8 +89,8 @@ class HomeNetworkStoriesTest {
         TestAccounts.Account mum = accounts.register("mum");
         String dadsPhone = "+8613" + String.format("%09d", (long) (Math.random() * 1e9));
         setPhone(dad, dadsPhone);
-        accountService.updateStanding(dad.id(), new AccountStanding(AccountStatus.ACTIVE, MembershipTier.VIP, 10,
-                RiskProfile.NONE));
+        accountService.updateStanding(dad.id(),
+                new AccountStanding(AccountStatus.ACTIVE, MembershipTier.VIP, 10, RiskProfile.NONE));
         // Dad's phone has been signed in on the home Wi-Fi for weeks, Mum's for days
         String dadsToken = null;
         for (int day = 0; day <= 21; day++) {
@@ -112,8 +119,9 @@ class HomeNetworkStoriesTest {
 
         try (EventStream dadsEvents = api.stream(dadsToken, null)) {
             dadsEvents.awaitOpen();
-            Api.Response signedIn = api.post("/api/v1/sign-in/recommended", Map.of("handle",
-                    options.at("/accounts/0/handle"), "device", tvDevice(tv), "network", home.json()), null);
+            Api.Response signedIn = api.post("/api/v1/sign-in/recommended",
+                    Map.of("handle", options.at("/accounts/0/handle"), "device", tvDevice(tv), "network", home.json()),
+                    null);
             assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(200);
             assertThat(signedIn.at("/session/method")).isEqualTo("recommendation");
             String tvToken = signedIn.at("/tokens/access_token");
@@ -135,8 +143,9 @@ class HomeNetworkStoriesTest {
             assertThat(api.get("/api/v1/account", tvToken).status()).as("signed out at once").isEqualTo(401);
         }
 
-        Api.Response reused = api.post("/api/v1/sign-in/recommended", Map.of("handle",
-                options.at("/accounts/0/handle"), "device", tvDevice(tv), "network", home.json()), null);
+        Api.Response reused = api.post("/api/v1/sign-in/recommended",
+                Map.of("handle", options.at("/accounts/0/handle"), "device", tvDevice(tv), "network", home.json()),
+                null);
         assertThat(reused.field("code")).as("handles work once").isEqualTo("sign_in_choice_invalid");
 
         assertThat(rawValuesInDatabase(home)).as("raw SSID, BSSID and MAC appear in no table").isEmpty();
@@ -145,11 +154,12 @@ class HomeNetworkStoriesTest {
     @Test
     void theOfficeWifiWith40AccountsGetsNoRecommendation() {
         Wifi office = newWifi("Office", "personal");
-        // forty colleagues' sign-ins, recorded the way a sign-in records them; Grandma's TV signs in over HTTP
+        // forty colleagues' sign-ins, recorded the way a sign-in records them; Grandma's
+        // TV signs in over HTTP
         ObservedNetwork network = networks.identify(office.report());
         for (int i = 0; i < 40; i++) {
-            Account worker = accountService.register(new Registration(TestAccounts.unique("worker"), null, "Worker",
-                    TestAccounts.PASSWORD));
+            Account worker = accountService
+                .register(new Registration(TestAccounts.unique("worker"), null, "Worker", TestAccounts.PASSWORD));
             networks.seen(network, "127.0.0.1");
             networks.signedIn(network, worker.id());
         }
@@ -200,9 +210,10 @@ class HomeNetworkStoriesTest {
 
     private String signInOnWifi(TestAccounts.Account account, String deviceId, String type, String name, Wifi wifi,
             String forwardedFor) {
-        Api.Response r = send("/api/v1/sign-in/password", Map.of("login", account.loginName(), "password",
-                TestAccounts.PASSWORD, "device", Map.of("id", deviceId, "type", type, "name", name),
-                "network", wifi.json()), forwardedFor);
+        Api.Response r = send(
+                "/api/v1/sign-in/password", Map.of("login", account.loginName(), "password", TestAccounts.PASSWORD,
+                        "device", Map.of("id", deviceId, "type", type, "name", name), "network", wifi.json()),
+                forwardedFor);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.at("/tokens/access_token");
     }
@@ -217,29 +228,33 @@ class HomeNetworkStoriesTest {
     }
 
     private void setPhone(TestAccounts.Account account, String phone) throws Exception {
-        try (Connection c = dataSource.getConnection(); var s = c.prepareStatement(
-                "UPDATE account SET phone_number = ? WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                var s = c.prepareStatement("UPDATE account SET phone_number = ? WHERE id = ?")) {
             s.setString(1, phone);
             s.setString(2, account.id());
             s.executeUpdate();
         }
     }
 
-    /** Every text value of every table of the service that contains one of the raw network identifiers. */
+    /**
+     * Every text value of every table of the service that contains one of the raw network
+     * identifiers.
+     */
     private List<String> rawValuesInDatabase(Wifi wifi) throws Exception {
         List<String> found = new ArrayList<>();
         List<String> needles = List.of(wifi.ssid().toLowerCase(Locale.ROOT), wifi.bssid(), wifi.gateway(),
                 wifi.bssid().replace(":", ""), wifi.gateway().replace(":", ""));
         try (Connection c = dataSource.getConnection()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] { "TABLE" })) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME"));
                 }
             }
             assertThat(tables).as("the scan sees the service's tables").hasSizeGreaterThan(10);
             for (String table : tables) {
-                try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rows = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
                     int columns = rows.getMetaData().getColumnCount();
                     while (rows.next()) {
                         for (int i = 1; i <= columns; i++) {
@@ -266,4 +281,5 @@ class HomeNetworkStoriesTest {
     private static String decodeClaims(String jwt) {
         return new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
+
 }

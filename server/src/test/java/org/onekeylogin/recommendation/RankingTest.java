@@ -17,7 +17,10 @@ import org.onekeylogin.account.RiskProfile;
 import org.onekeylogin.network.AccountActivity;
 import org.onekeylogin.network.NetworkEnvironments.Live;
 
-/** Filtering and ranking over values: the lifts, the outcome bounds, every exclusion, the order and the cut. */
+/**
+ * Filtering and ranking over values: the lifts, the outcome bounds, every exclusion, the
+ * order and the cut.
+ */
 class RankingTest {
 
     static final Instant NOW = Instant.parse("2025-06-01T20:00:00Z");
@@ -77,11 +80,11 @@ class RankingTest {
     @Test
     void whenTheUserLevelIsHigherThenTheScoreIsHigherUpToLevel100() {
         assertThat(Ranking.score(live(1), withLevel(50), false))
-                .isGreaterThan(Ranking.score(live(1), withLevel(10), false));
+            .isGreaterThan(Ranking.score(live(1), withLevel(10), false));
         assertThat(Ranking.score(live(1), withLevel(100), false))
-                .isGreaterThan(Ranking.score(live(1), withLevel(99), false));
+            .isGreaterThan(Ranking.score(live(1), withLevel(99), false));
         assertThat(Ranking.score(live(1), withLevel(250), false))
-                .isEqualTo(Ranking.score(live(1), withLevel(100), false));
+            .isEqualTo(Ranking.score(live(1), withLevel(100), false));
     }
 
     @Test
@@ -114,9 +117,9 @@ class RankingTest {
     @Test
     void whenTheOwnerCancelledThenItFallsMoreThanForAnIgnoredOffer() {
         assertThat(Ranking.score(live(1, 0, 0, 1), free("a"), false))
-                .isLessThan(Ranking.score(live(1, 0, 1, 0), free("a"), false));
+            .isLessThan(Ranking.score(live(1, 0, 1, 0), free("a"), false));
         assertThat(Ranking.score(live(1, 0, 0, 5), free("a"), false))
-                .isLessThan(Ranking.score(live(1, 0, 0, 4), free("a"), false));
+            .isLessThan(Ranking.score(live(1, 0, 0, 4), free("a"), false));
     }
 
     @Test
@@ -134,16 +137,19 @@ class RankingTest {
 
     @Test
     void whenTheAccountIsSuspendedOrExpiredThenItIsNotRecommendable() {
-        assertThat(RANKING.recommendable(account("a", AccountStatus.SUSPENDED, MembershipTier.SVIP, 100,
-                RiskProfile.NONE, Consents.DEFAULTS))).isFalse();
-        assertThat(RANKING.recommendable(account("a", AccountStatus.EXPIRED, MembershipTier.FREE, 1,
-                RiskProfile.NONE, Consents.DEFAULTS))).isFalse();
+        assertThat(RANKING.recommendable(
+                account("a", AccountStatus.SUSPENDED, MembershipTier.SVIP, 100, RiskProfile.NONE, Consents.DEFAULTS)))
+            .isFalse();
+        assertThat(RANKING.recommendable(
+                account("a", AccountStatus.EXPIRED, MembershipTier.FREE, 1, RiskProfile.NONE, Consents.DEFAULTS)))
+            .isFalse();
     }
 
     @Test
     void whenTheOwnerOptedOutThenItIsNotRecommendable() {
-        assertThat(RANKING.recommendable(account("a", AccountStatus.ACTIVE, MembershipTier.FREE, 1,
-                RiskProfile.NONE, new Consents(false, true)))).isFalse();
+        assertThat(RANKING.recommendable(account("a", AccountStatus.ACTIVE, MembershipTier.FREE, 1, RiskProfile.NONE,
+                new Consents(false, true))))
+            .isFalse();
     }
 
     @Test
@@ -156,15 +162,17 @@ class RankingTest {
     @Test
     void whenTheAccountWasActiveHereWithinTheInactivityLimitThenItLivesHere() {
         assertThat(RANKING.livesHere(activity("a", NOW.minus(Duration.ofDays(89)), 0, 0, 0, false), Set.of(), NOW))
-                .isTrue();
+            .isTrue();
         assertThat(RANKING.livesHere(activity("a", NOW.minus(Duration.ofDays(90)), 0, 0, 0, false), Set.of(), NOW))
-                .as("exactly 90 days").isTrue();
+            .as("exactly 90 days")
+            .isTrue();
     }
 
     @Test
     void whenTheAccountWasNotActiveHereForLongerThanTheLimitThenItNoLongerLivesHere() {
         assertThat(RANKING.livesHere(activity("a", NOW.minus(Duration.ofDays(90)).minusSeconds(1), 0, 0, 0, false),
-                Set.of(), NOW)).isFalse();
+                Set.of(), NOW))
+            .isFalse();
     }
 
     @Test
@@ -177,7 +185,7 @@ class RankingTest {
     @Test
     void whenMoreThanTheMaximumQualifyThenTheHighestAreShownInDescendingOrder() {
         List<Candidate> candidates = new ArrayList<>();
-        double[] scores = {0.5, 3, 1, 8, 2, 0.1, 5, 4};
+        double[] scores = { 0.5, 3, 1, 8, 2, 0.1, 5, 4 };
         for (int i = 0; i < scores.length; i++) {
             candidates.add(new Candidate(free("c" + i), scores[i], scores[i], false));
         }
@@ -196,6 +204,9 @@ class RankingTest {
     void whenTheMaximumIsSmallerThenFewerAreShown() {
         Ranking two = new Ranking(new RecommendationProperties(2, Duration.ofDays(90), 0.7, 5, 10));
         assertThat(two.shown(List.of(new Candidate(free("a"), 1, 1, false), new Candidate(free("b"), 3, 3, false),
-                new Candidate(free("c"), 2, 2, false)))).extracting(c -> c.account().id()).containsExactly("b", "c");
+                new Candidate(free("c"), 2, 2, false))))
+            .extracting(c -> c.account().id())
+            .containsExactly("b", "c");
     }
+
 }

@@ -31,7 +31,10 @@ import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Each exclusion rule, the presence boost, automatic sign-in, "that wasn't me", and handles bound to their device. */
+/**
+ * Each exclusion rule, the presence boost, automatic sign-in, "that wasn't me", and
+ * handles bound to their device.
+ */
 @ServiceTest
 class RecommendationRulesTest {
 
@@ -44,13 +47,16 @@ class RecommendationRulesTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** Where the test's requests come from: whichever loopback "localhost" resolves to. */
+    /**
+     * Where the test's requests come from: whichever loopback "localhost" resolves to.
+     */
     static final List<String> LOOPBACKS = List.of("127.0.0.1", "::1");
 
     @Autowired
     NetworkEnvironments networks;
 
     final Api api;
+
     final TestAccounts accounts;
 
     RecommendationRulesTest(Api api, TestAccounts accounts) {
@@ -58,7 +64,10 @@ class RecommendationRulesTest {
         this.accounts = accounts;
     }
 
-    /** A home with one account that has lived there for four days; {@code home()} is its Wi-Fi. */
+    /**
+     * A home with one account that has lived there for four days; {@code home()} is its
+     * Wi-Fi.
+     */
     record Household(Wifi home, TestAccounts.Account member, String phoneToken) {
     }
 
@@ -72,13 +81,14 @@ class RecommendationRulesTest {
     }
 
     /**
-     * The same household recorded through the account and network services, as the member's two sign-ins four days
-     * apart would record it, for tests that need no phone of the member: no device, no token, no presence.
+     * The same household recorded through the account and network services, as the
+     * member's two sign-ins four days apart would record it, for tests that need no phone
+     * of the member: no device, no token, no presence.
      */
     private Household recordedHousehold() {
         Wifi home = HomeNetworkStoriesTest.newWifi("Home", "personal");
-        Account member = accountService.register(new Registration(TestAccounts.unique("member"), null, "member",
-                TestAccounts.PASSWORD));
+        Account member = accountService
+            .register(new Registration(TestAccounts.unique("member"), null, "member", TestAccounts.PASSWORD));
         ObservedNetwork network = networks.identify(home.report());
         for (NetworkEnvironments then : List.of(networks.at(Clock.offset(clock, Duration.ofDays(-4))), networks)) {
             LOOPBACKS.forEach(address -> then.seen(network, address));
@@ -118,7 +128,10 @@ class RecommendationRulesTest {
         Household h = recordedHousehold();
         TestAccounts.Account other = accounts.register("regular");
         clock.advance(Duration.ofDays(91));
-        signInOnWifi(other, "phone-" + other.loginName(), "phone", h.home()); // keeps the address history fresh
+        signInOnWifi(other, "phone-" + other.loginName(), "phone", h.home()); // keeps the
+                                                                              // address
+                                                                              // history
+                                                                              // fresh
         List<String> shown = recommended(options(TestAccounts.unique("tv"), h.home()));
         assertThat(shown).containsExactly(masked(other.loginName()));
     }
@@ -166,11 +179,12 @@ class RecommendationRulesTest {
         clock.advance(Duration.ofMinutes(1));
         String phoneToken = signInOnWifi(behind, TestAccounts.unique("phone"), "phone", home);
         clock.advance(Duration.ofMinutes(1));
-        // the other account signs in once more too, so only the presence of a phone tells them apart
+        // the other account signs in once more too, so only the presence of a phone tells
+        // them apart
         TestAccounts.Account ahead = behind == anna ? bert : anna;
         signInOnWifi(ahead, TestAccounts.unique("pc"), "pc", home);
         assertThat(api.post("/api/v1/network/report", Map.of("network", home.json()), phoneToken).status())
-                .isEqualTo(204);
+            .isEqualTo(204);
         List<String> after = recommended(options(TestAccounts.unique("tv"), home));
         assertThat(after.get(0)).as("the account whose phone is here now").isEqualTo(masked(behind.loginName()));
     }
@@ -179,13 +193,15 @@ class RecommendationRulesTest {
     void whenTheOnlyCandidateAllowsItAndItsPhoneIsHereThenTheTvMaySignInAutomatically() {
         Household h = household();
         assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
-                .as("not without the owner's consent").isFalse();
+            .as("not without the owner's consent")
+            .isFalse();
         accountService.updateConsents(h.member().id(), new Consents(true, true));
         assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
-                .isTrue();
+            .isTrue();
         clock.advance(Duration.ofMinutes(11));
         assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
-                .as("not once the phone has left").isFalse();
+            .as("not once the phone has left")
+            .isFalse();
     }
 
     @Test
@@ -194,28 +210,36 @@ class RecommendationRulesTest {
         accountService.updateConsents(h.member().id(), new Consents(true, true));
         clock.advance(Duration.ofMinutes(11));
         assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
-                .as("the phone's last report is too old").isFalse();
-        // a fresh token for the phone (the first one has run out), signed in without reporting a network
-        String phoneToken = api.post("/api/v1/sign-in/password", Map.of("login", h.member().loginName(), "password",
-                TestAccounts.PASSWORD, "device", Map.of("id", "phone-" + h.member().loginName(), "type", "phone",
-                        "name", "Phone")), null).at("/tokens/access_token");
+            .as("the phone's last report is too old")
+            .isFalse();
+        // a fresh token for the phone (the first one has run out), signed in without
+        // reporting a network
+        String phoneToken = api
+            .post("/api/v1/sign-in/password",
+                    Map.of("login", h.member().loginName(), "password", TestAccounts.PASSWORD, "device",
+                            Map.of("id", "phone-" + h.member().loginName(), "type", "phone", "name", "Phone")),
+                    null)
+            .at("/tokens/access_token");
         assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
-                .isFalse();
+            .isFalse();
 
         try (EventStream stream = api.stream(phoneToken, null,
                 Map.of("OneKey-Network", Api.JSON.writeValueAsString(h.home().json())))) {
             assertThat(stream.awaitOpen()).isEqualTo(200);
             assertThat(options(TestAccounts.unique("tv"), h.home()).json().at("/accounts/0/auto_sign_in").asBoolean())
-                    .as("the phone reported the home network when its push channel opened").isTrue();
+                .as("the phone reported the home network when its push channel opened")
+                .isTrue();
         }
     }
 
     @Test
     void whenThePushChannelReportsANetworkThatIsNotOneThenTheAnswerIsAClearError() {
         Household h = household();
-        for (String header : List.of("home", "{\"security\":\"personal\"}", "{\"bssid\":\"nope\",\"security\":\"personal\"}")) {
-            Api.Response r = api.raw("GET", "/api/v1/push/stream", null, null, Map.of("Authorization",
-                    "Bearer " + h.phoneToken(), "Accept", "text/event-stream, application/json", "OneKey-Network", header));
+        for (String header : List.of("home", "{\"security\":\"personal\"}",
+                "{\"bssid\":\"nope\",\"security\":\"personal\"}")) {
+            Api.Response r = api.raw("GET", "/api/v1/push/stream", null, null,
+                    Map.of("Authorization", "Bearer " + h.phoneToken(), "Accept", "text/event-stream, application/json",
+                            "OneKey-Network", header));
             assertThat(r.status()).as(header).isEqualTo(400);
             assertThat(r.field("code")).as(header).isEqualTo("validation_failed");
             assertThat(r.text()).as(header).doesNotContain("nope");
@@ -234,7 +258,8 @@ class RecommendationRulesTest {
 
         assertThat(ignored(h.member().id())).isEqualTo(1);
         assertThat(signInRecommended(handle, tv, h.home()).field("code"))
-                .as("the recommendation shown before the sign-in is closed").isEqualTo("sign_in_choice_invalid");
+            .as("the recommendation shown before the sign-in is closed")
+            .isEqualTo("sign_in_choice_invalid");
         signInOnWifi(guest, tv, "tv", h.home());
         assertThat(ignored(h.member().id())).as("counted once per showing").isEqualTo(1);
     }
@@ -250,15 +275,16 @@ class RecommendationRulesTest {
 
         assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).isEmpty();
         assertThat(api.post("/api/v1/sessions/" + session + "/allow-recommendation", "{}", h.phoneToken()).status())
-                .isEqualTo(204);
+            .isEqualTo(204);
         assertThat(recommended(options(TestAccounts.unique("tv"), h.home()))).hasSize(1);
     }
 
     @Test
     void whenAPhoneEntersTheNetworkThenItIsOfferedTheAccountsItHasNeverRecorded() {
         Household h = recordedHousehold();
-        Api.Response options = api.post("/api/v1/sign-in-options", Map.of("device", Map.of("id",
-                TestAccounts.unique("phone"), "type", "phone", "name", "Visitor's phone"), "network", h.home().json()),
+        Api.Response options = api.post("/api/v1/sign-in-options",
+                Map.of("device", Map.of("id", TestAccounts.unique("phone"), "type", "phone", "name", "Visitor's phone"),
+                        "network", h.home().json()),
                 null);
         assertThat(recommended(options)).containsExactly(masked(h.member().loginName()));
     }
@@ -269,7 +295,7 @@ class RecommendationRulesTest {
         String tv = TestAccounts.unique("tv");
         String handle = options(tv, h.home()).at("/accounts/0/handle");
         assertThat(signInRecommended(handle, TestAccounts.unique("tv"), h.home()).field("code"))
-                .isEqualTo("sign_in_choice_invalid");
+            .isEqualTo("sign_in_choice_invalid");
 
         String second = options(tv, h.home()).at("/accounts/0/handle");
         Wifi elsewhere = HomeNetworkStoriesTest.newWifi("Elsewhere", "personal");
@@ -281,35 +307,42 @@ class RecommendationRulesTest {
     }
 
     private int ignored(String accountId) {
-        return jdbc.sql("SELECT COALESCE(SUM(ignored), 0) FROM network_account WHERE account_id = ?").param(accountId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COALESCE(SUM(ignored), 0) FROM network_account WHERE account_id = ?")
+            .param(accountId)
+            .query(Integer.class)
+            .single();
     }
 
     private String signInOnWifi(TestAccounts.Account account, String deviceId, String type, Wifi wifi) {
-        Api.Response r = api.post("/api/v1/sign-in/password", Map.of("login", account.loginName(), "password",
-                TestAccounts.PASSWORD, "device", Map.of("id", deviceId, "type", type, "name", "Device"),
-                "network", wifi.json()), null);
+        Api.Response r = api.post(
+                "/api/v1/sign-in/password", Map.of("login", account.loginName(), "password", TestAccounts.PASSWORD,
+                        "device", Map.of("id", deviceId, "type", type, "name", "Device"), "network", wifi.json()),
+                null);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.at("/tokens/access_token");
     }
 
     private Api.Response options(String tv, Wifi wifi) {
-        return api.post("/api/v1/sign-in-options", Map.of("device", Map.of("id", tv, "type", "tv", "name", "TV"),
-                "network", wifi.json()), null);
+        return api.post("/api/v1/sign-in-options",
+                Map.of("device", Map.of("id", tv, "type", "tv", "name", "TV"), "network", wifi.json()), null);
     }
 
     private Api.Response signInRecommended(String handle, String tv, Wifi wifi) {
-        return api.post("/api/v1/sign-in/recommended", Map.of("handle", handle,
-                "device", Map.of("id", tv, "type", "tv", "name", "TV"), "network", wifi.json()), null);
+        return api.post("/api/v1/sign-in/recommended", Map.of("handle", handle, "device",
+                Map.of("id", tv, "type", "tv", "name", "TV"), "network", wifi.json()), null);
     }
 
     private static List<String> recommended(Api.Response options) {
-        return options.json().path("accounts").valueStream()
-                .filter(a -> a.path("source").asString().equals("recommendation"))
-                .map(a -> a.path("masked_name").asString()).toList();
+        return options.json()
+            .path("accounts")
+            .valueStream()
+            .filter(a -> a.path("source").asString().equals("recommendation"))
+            .map(a -> a.path("masked_name").asString())
+            .toList();
     }
 
     private static String masked(String login) {
         return login.substring(0, 2) + "****" + login.substring(login.length() - 4);
     }
+
 }

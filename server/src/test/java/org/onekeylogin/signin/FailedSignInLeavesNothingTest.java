@@ -29,9 +29,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
- * A sign-in is all or nothing: when its tokens cannot be stored, the client gets an error and the service keeps no
- * trace of it — no session, no audited sign-in, no push event, no replaced session — and what the flow used up (an
- * SMS code, a QR code) still works once the store works again.
+ * A sign-in is all or nothing: when its tokens cannot be stored, the client gets an error
+ * and the service keeps no trace of it — no session, no audited sign-in, no push event,
+ * no replaced session — and what the flow used up (an SMS code, a QR code) still works
+ * once the store works again.
  */
 @ServiceTest
 @Import(FailedSignInLeavesNothingTest.BrokenAuthorizationStore.class)
@@ -50,6 +51,7 @@ class FailedSignInLeavesNothingTest {
     SmsOutbox outbox;
 
     Api api;
+
     TestAccounts accounts;
 
     @BeforeEach
@@ -91,7 +93,9 @@ class FailedSignInLeavesNothingTest {
         assertThat(failed.status()).as(failed.text()).isEqualTo(500);
         assertThat(api.get("/api/v1/account", pc.accessToken()).status()).as("not replaced").isEqualTo(200);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM device_session WHERE device_id = ? AND revoked_at IS NULL")
-                .param(pc.deviceId()).query(Integer.class).single()).isEqualTo(1);
+            .param(pc.deviceId())
+            .query(Integer.class)
+            .single()).isEqualTo(1);
         assertThat(auditCount(pc.deviceId(), "SIGN_IN")).isEqualTo(1);
         assertThat(auditCount(pc.deviceId(), "SIGN_OUT")).isZero();
         assertThat(pushEvents(pc.deviceId())).isZero();
@@ -106,7 +110,7 @@ class FailedSignInLeavesNothingTest {
         String tv = TestAccounts.unique("tv-device");
         Map<String, Object> device = Map.of("id", tv, "type", "tv", "name", "Bedroom TV");
         assertThat(api.post("/api/v1/sign-in/sms-code", Map.of("phone_number", phoneNumber, "device", device), null)
-                .status()).isEqualTo(202);
+            .status()).isEqualTo(202);
         String code = codeSentTo(phoneNumber);
         refused.add(tv);
 
@@ -126,8 +130,8 @@ class FailedSignInLeavesNothingTest {
         TestAccounts.Account dad = accounts.register("dad");
         TestAccounts.Device phone = accounts.signIn(dad, "phone", "Dad's phone");
         String tv = TestAccounts.unique("tv-device");
-        Api.Response code = api.form("/oauth2/device_authorization", Api.fields("client_id", "onekey-device",
-                "scope", "profile", "device_id", tv, "device_type", "tv", "device_name", "Living-room TV"));
+        Api.Response code = api.form("/oauth2/device_authorization", Api.fields("client_id", "onekey-device", "scope",
+                "profile", "device_id", tv, "device_type", "tv", "device_name", "Living-room TV"));
         assertThat(code.status()).as(code.text()).isEqualTo(200);
         refused.add(tv);
 
@@ -147,25 +151,31 @@ class FailedSignInLeavesNothingTest {
         Api.Response tokens = poll(code.field("device_code"));
         assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
         assertThat(api.get("/api/v1/account", tokens.field("access_token")).field("login_name"))
-                .isEqualTo(dad.loginName());
+            .isEqualTo(dad.loginName());
     }
 
     private void assertNothingRecordedFor(String deviceId) {
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM device_session WHERE device_id = ?").param(deviceId)
-                .query(Integer.class).single()).as("sessions of the device").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM device_session WHERE device_id = ?")
+            .param(deviceId)
+            .query(Integer.class)
+            .single()).as("sessions of the device").isZero();
         assertThat(auditCount(deviceId, "SIGN_IN")).as("audited sign-ins of the device").isZero();
         assertThat(pushEvents(deviceId)).as("push events of the device").isZero();
     }
 
     private int auditCount(String deviceId, String type) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE device_id = ? AND event_type = ? "
-                        + "AND outcome = 'SUCCESS'")
-                .params(deviceId, type).query(Integer.class).single();
+        return jdbc
+            .sql("SELECT COUNT(*) FROM audit_event WHERE device_id = ? AND event_type = ? " + "AND outcome = 'SUCCESS'")
+            .params(deviceId, type)
+            .query(Integer.class)
+            .single();
     }
 
     private int pushEvents(String deviceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM push_event WHERE device_id = ?").param(deviceId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM push_event WHERE device_id = ?")
+            .param(deviceId)
+            .query(Integer.class)
+            .single();
     }
 
     private Api.Response passwordSignIn(TestAccounts.Account account, String deviceId) {
@@ -185,7 +195,10 @@ class FailedSignInLeavesNothingTest {
         return m.group(1);
     }
 
-    /** The devices whose authorizations the store refuses to save, as a database that has gone away would. */
+    /**
+     * The devices whose authorizations the store refuses to save, as a database that has
+     * gone away would.
+     */
     static final class RefusedDevices {
 
         private final Set<String> deviceIds = ConcurrentHashMap.newKeySet();
@@ -202,6 +215,7 @@ class FailedSignInLeavesNothingTest {
             return authorization.getAttribute(SessionAttributes.DEVICE_ID) instanceof String deviceId
                     && deviceIds.contains(deviceId);
         }
+
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -223,11 +237,12 @@ class FailedSignInLeavesNothingTest {
                 }
             };
         }
+
     }
 
     /** The real store, except that saving the authorization of a refused device fails. */
-    private record RefusingStore(OAuth2AuthorizationService store, RefusedDevices refused)
-            implements OAuth2AuthorizationService {
+    private record RefusingStore(OAuth2AuthorizationService store,
+            RefusedDevices refused) implements OAuth2AuthorizationService {
 
         @Override
         public void save(OAuth2Authorization authorization) {
@@ -252,4 +267,5 @@ class FailedSignInLeavesNothingTest {
             return store.findByToken(token, tokenType);
         }
     }
+
 }

@@ -11,7 +11,10 @@ import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A device's sign-in screen: history accounts first, then the default methods; picking one asks the phone. */
+/**
+ * A device's sign-in screen: history accounts first, then the default methods; picking
+ * one asks the phone.
+ */
 @ServiceTest
 class SignInOptionsEndToEndTest {
 
@@ -19,6 +22,7 @@ class SignInOptionsEndToEndTest {
     TestClock clock;
 
     final Api api;
+
     final TestAccounts accounts;
 
     SignInOptionsEndToEndTest(Api api, TestAccounts accounts) {
@@ -52,7 +56,10 @@ class SignInOptionsEndToEndTest {
         TestAccounts.Account grandma = accounts.register("grandma");
         TestAccounts.Account dad = accounts.register("dad");
         String grandmaSession = signInOn(tv, grandma).at("/session/id");
-        String grandmaToken = signInOn(tv, grandma).at("/tokens/access_token"); // replaces the first session
+        String grandmaToken = signInOn(tv, grandma).at("/tokens/access_token"); // replaces
+                                                                                // the
+                                                                                // first
+                                                                                // session
         assertThat(api.delete("/api/v1/sessions/current", grandmaToken).status()).isEqualTo(204);
         clock.advance(Duration.ofSeconds(1));
         signInOn(tv, dad);
@@ -66,7 +73,9 @@ class SignInOptionsEndToEndTest {
         assertThat(options.json().at("/accounts/1/signed_in").asBoolean()).isFalse();
         assertThat(options.at("/accounts/1/initial")).isEqualTo("G");
         assertThat(options.text()).as("never the account id or full login name")
-                .doesNotContain(grandma.id()).doesNotContain(grandma.loginName()).doesNotContain(grandmaSession);
+            .doesNotContain(grandma.id())
+            .doesNotContain(grandma.loginName())
+            .doesNotContain(grandmaSession);
         assertThat(options.at("/methods/0/method")).isEqualTo("qr_code");
     }
 
@@ -78,11 +87,11 @@ class SignInOptionsEndToEndTest {
 
         Api.Response options = options(tv);
         assertThat(options.json().at("/accounts/0/signed_in").asBoolean()).isTrue();
-        Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
-                "client_id", "onekey-device", "refresh_token", refreshToken));
+        Api.Response refreshed = api.form("/oauth2/token",
+                Api.fields("grant_type", "refresh_token", "client_id", "onekey-device", "refresh_token", refreshToken));
         assertThat(refreshed.status()).as("no phone, no password: the TV's own refresh token").isEqualTo(200);
         assertThat(api.get("/api/v1/account", refreshed.field("access_token")).field("login_name"))
-                .isEqualTo(dad.loginName());
+            .isEqualTo(dad.loginName());
     }
 
     @Test
@@ -103,7 +112,7 @@ class SignInOptionsEndToEndTest {
                 Map.of("auth_req_id", started.field("auth_req_id")), null);
         assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
         assertThat(api.get("/api/v1/account", tokens.at("/tokens/access_token")).field("login_name"))
-                .isEqualTo(dad.loginName());
+            .isEqualTo(dad.loginName());
 
         Api.Response reused = pick(handle, tv);
         assertThat(reused.status()).isEqualTo(410);
@@ -136,8 +145,8 @@ class SignInOptionsEndToEndTest {
     }
 
     private Api.Response signInOn(String tv, TestAccounts.Account account) {
-        Api.Response r = api.post("/api/v1/sign-in/password", Map.of("login", account.loginName(),
-                "password", TestAccounts.PASSWORD, "device", tvDevice(tv)), null);
+        Api.Response r = api.post("/api/v1/sign-in/password",
+                Map.of("login", account.loginName(), "password", TestAccounts.PASSWORD, "device", tvDevice(tv)), null);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r;
     }
@@ -157,4 +166,5 @@ class SignInOptionsEndToEndTest {
     private static String masked(String login) {
         return login.substring(0, 2) + "****" + login.substring(login.length() - 4);
     }
+
 }

@@ -9,10 +9,13 @@ import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.test.context.TestPropertySource;
 
-/** What the sign-in screen may ask per address per minute: options, and password-less sign-ins to a pick. */
+/**
+ * What the sign-in screen may ask per address per minute: options, and password-less
+ * sign-ins to a pick.
+ */
 @ServiceTest
-@TestPropertySource(properties = {"onekey.sign-in.options-per-ip-per-minute=3",
-        "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=2"})
+@TestPropertySource(properties = { "onekey.sign-in.options-per-ip-per-minute=3",
+        "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=2" })
 class SignInScreenLimitsPerAddressTest {
 
     static final Map<String, Object> WIFI = Map.of("bssid", "a4:2b:b0:00:00:01", "security", "personal");
@@ -37,12 +40,13 @@ class SignInScreenLimitsPerAddressTest {
     }
 
     private static Api.Response options(Api api) {
-        return api.post("/api/v1/sign-in-options", Map.of("device", Map.of("id", TestAccounts.unique("tv"), "type",
-                "tv", "name", "TV")), null);
+        return api.post("/api/v1/sign-in-options",
+                Map.of("device", Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "TV")), null);
     }
 
     private static Api.Response recommended(Api api) {
-        return api.post("/api/v1/sign-in/recommended", Map.of("handle", "not-a-handle", "device", Map.of("id",
-                TestAccounts.unique("tv"), "type", "tv", "name", "TV"), "network", WIFI), null);
+        return api.post("/api/v1/sign-in/recommended", Map.of("handle", "not-a-handle", "device",
+                Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "TV"), "network", WIFI), null);
     }
+
 }

@@ -17,12 +17,15 @@ class SmsLimitsPerAddressTest {
     void whenOneAddressAsksForTooManyCodesThenItIsRefusedWhateverTheNumber(Api api) {
         Map<String, Object> tv = Map.of("id", "tv-sms-limit-01", "type", "tv", "name", "TV");
         for (int i = 0; i < 3; i++) {
-            assertThat(api.post("/api/v1/sign-in/sms-code", Map.of("phone_number",
-                    SmsSignInEndToEndTest.newPhoneNumber(), "device", tv), null).status()).isEqualTo(202);
+            assertThat(api
+                .post("/api/v1/sign-in/sms-code",
+                        Map.of("phone_number", SmsSignInEndToEndTest.newPhoneNumber(), "device", tv), null)
+                .status()).isEqualTo(202);
         }
-        Api.Response fourth = api.post("/api/v1/sign-in/sms-code", Map.of("phone_number",
-                SmsSignInEndToEndTest.newPhoneNumber(), "device", tv), null);
+        Api.Response fourth = api.post("/api/v1/sign-in/sms-code",
+                Map.of("phone_number", SmsSignInEndToEndTest.newPhoneNumber(), "device", tv), null);
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(fourth.field("message")).contains("from here");
     }
+
 }

@@ -17,14 +17,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The SMS limits hold when the requests arrive at the same moment: they are checked and used in one step in the
- * database (row locks on the number and the address, a conditional update of the code's attempts).
+ * The SMS limits hold when the requests arrive at the same moment: they are checked and
+ * used in one step in the database (row locks on the number and the address, a
+ * conditional update of the code's attempts).
  */
 @ServiceTest
 @TestPropertySource(properties = "onekey.sms.codes-per-ip-per-hour=3")
 class SmsRacesTest {
 
     private static final int AT_ONCE = 50;
+
     private static final Map<String, Object> TV = Map.of("id", "tv-sms-race-01", "type", "tv", "name", "Den TV");
 
     @LocalServerPort
@@ -70,17 +72,20 @@ class SmsRacesTest {
             assertThat(requestCode(phone, "192.0.2." + (20 + round)).status()).isEqualTo(202);
             String code = codeSentTo(phone);
             String wrong = code.equals("000000") ? "000001" : "000000";
-            // the right code is among the guesses, so a limit that let a sixth comparison through could sign in
+            // the right code is among the guesses, so a limit that let a sixth comparison
+            // through could sign in
             List<Api.Response> answers = Concurrently.run(AT_ONCE, i -> verify(phone, i == AT_ONCE - 1 ? code : wrong));
             long compared = answers.stream()
-                    .filter(r -> r.status() == 200 || "wrong_sms_code".equals(r.field("code"))).count();
+                .filter(r -> r.status() == 200 || "wrong_sms_code".equals(r.field("code")))
+                .count();
             long signedIn = answers.stream().filter(r -> r.status() == 200).count();
             assertThat(signedIn).isLessThanOrEqualTo(1);
-            // five comparisons, or fewer when the right code won one of them and used the code up
+            // five comparisons, or fewer when the right code won one of them and used the
+            // code up
             assertThat(compared).isEqualTo(signedIn == 1 ? compared : 5).isBetween(1L, 5L);
             assertThat(answers).filteredOn(r -> r.status() != 200 && !"wrong_sms_code".equals(r.field("code")))
-                    .extracting(r -> r.field("code"))
-                    .isSubsetOf("sms_code_attempts_exceeded", "sms_code_invalid");
+                .extracting(r -> r.field("code"))
+                .isSubsetOf("sms_code_attempts_exceeded", "sms_code_invalid");
         }
     }
 
@@ -108,4 +113,5 @@ class SmsRacesTest {
         assertThat(m.find()).as(text).isTrue();
         return m.group(1);
     }
+
 }

@@ -14,11 +14,14 @@ import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Phone number + SMS code sign-in over real HTTP; codes are read from the outbox gateway. */
+/**
+ * Phone number + SMS code sign-in over real HTTP; codes are read from the outbox gateway.
+ */
 @ServiceTest
 class SmsSignInEndToEndTest {
 
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
     private static final Map<String, Object> TV = Map.of("id", "tv-sms-test-01", "type", "tv", "name", "Bedroom TV");
 
     @Autowired
@@ -45,7 +48,7 @@ class SmsSignInEndToEndTest {
         assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(200);
         assertThat(signedIn.at("/session/method")).isEqualTo("sms_code");
         assertThat(api.get("/api/v1/account", signedIn.at("/tokens/access_token")).field("phone_number"))
-                .isEqualTo(phone);
+            .isEqualTo(phone);
         assertThat(verify(phone, codeSentTo(phone)).field("code")).as("single use").isEqualTo("sms_code_invalid");
     }
 
@@ -124,8 +127,8 @@ class SmsSignInEndToEndTest {
 
     private String accountWithPhone() {
         String phone = newPhoneNumber();
-        Api.Response r = api.post("/api/v1/accounts", Map.of("login_name", TestAccounts.unique("sms"),
-                "display_name", "Grandma", "password", TestAccounts.PASSWORD, "phone_number", phone), null);
+        Api.Response r = api.post("/api/v1/accounts", Map.of("login_name", TestAccounts.unique("sms"), "display_name",
+                "Grandma", "password", TestAccounts.PASSWORD, "phone_number", phone), null);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return phone;
     }
@@ -152,4 +155,5 @@ class SmsSignInEndToEndTest {
     private static String other(String code) {
         return code.equals("000000") ? "000001" : "000000";
     }
+
 }

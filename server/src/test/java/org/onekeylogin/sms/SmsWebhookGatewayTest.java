@@ -24,7 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The webhook SMS gateway against a real HTTP server started by the test: delivery, signature, retries, metrics. */
+/**
+ * The webhook SMS gateway against a real HTTP server started by the test: delivery,
+ * signature, retries, metrics.
+ */
 @ServiceTest
 class SmsWebhookGatewayTest {
 
@@ -33,6 +36,7 @@ class SmsWebhookGatewayTest {
 
     static final String SECRET = "shared-secret-for-sms-webhook";
     static final BlockingQueue<Received> RECEIVED = new LinkedBlockingQueue<>();
+
     /** How many of the next requests the SMS service answers with 500. */
     static final AtomicInteger FAILURES_TO_SIMULATE = new AtomicInteger();
     static final HttpServer SMS_SERVICE = start();
@@ -61,8 +65,13 @@ class SmsWebhookGatewayTest {
         String phone = SmsSignInEndToEndTest.newPhoneNumber();
         api.post("/api/v1/accounts", Map.of("login_name", TestAccounts.unique("hook"), "display_name", "Mum",
                 "password", TestAccounts.PASSWORD, "phone_number", phone), null);
-        assertThat(api.post("/api/v1/sign-in/sms-code", Map.of("phone_number", phone,
-                "device", Map.of("id", "tv-hook-000001", "type", "tv", "name", "TV")), null).status()).isEqualTo(202);
+        assertThat(
+                api.post("/api/v1/sign-in/sms-code",
+                        Map.of("phone_number", phone, "device",
+                                Map.of("id", "tv-hook-000001", "type", "tv", "name", "TV")),
+                        null)
+                    .status())
+            .isEqualTo(202);
 
         Received received = RECEIVED.poll(5, TimeUnit.SECONDS);
         assertThat(received).isNotNull();
@@ -71,7 +80,7 @@ class SmsWebhookGatewayTest {
         assertThat(body.path("purpose").asString()).isEqualTo("sign_in_code");
         assertThat(body.path("text").asString()).containsPattern("\\d{6}");
         assertThat(received.signature()).as("verifiable with the shared secret")
-                .isEqualTo("sha256=" + hmac(received.timestamp() + "." + received.body()));
+            .isEqualTo("sha256=" + hmac(received.timestamp() + "." + received.body()));
     }
 
     @Test
@@ -115,7 +124,8 @@ class SmsWebhookGatewayTest {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 if (FAILURES_TO_SIMULATE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     exchange.sendResponseHeaders(500, -1);
-                } else {
+                }
+                else {
                     RECEIVED.add(new Received(body, exchange.getRequestHeaders().getFirst("X-OneKey-Timestamp"),
                             exchange.getRequestHeaders().getFirst("X-OneKey-Signature")));
                     exchange.sendResponseHeaders(202, -1);
@@ -124,8 +134,10 @@ class SmsWebhookGatewayTest {
             });
             server.start();
             return server;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

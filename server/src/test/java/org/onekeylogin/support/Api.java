@@ -21,6 +21,7 @@ public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(int port) {
@@ -31,7 +32,10 @@ public final class Api {
         return base;
     }
 
-    /** A response: status, headers and the body parsed as JSON (a missing node when empty or not JSON). */
+    /**
+     * A response: status, headers and the body parsed as JSON (a missing node when empty
+     * or not JSON).
+     */
     public record Response(int status, java.net.http.HttpHeaders headers, String text) {
 
         public JsonNode json() {
@@ -40,7 +44,8 @@ public final class Api {
             }
             try {
                 return JSON.readTree(text);
-            } catch (RuntimeException notJson) {
+            }
+            catch (RuntimeException notJson) {
                 return JSON.missingNode();
             }
         }
@@ -70,21 +75,22 @@ public final class Api {
 
     public Response post(String path, Object body, String token) {
         return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
-                .build());
+            .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+            .build());
     }
 
     public Response put(String path, Object body, String token) {
         return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
-                .build());
+            .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+            .build());
     }
 
     /** Any request, for tests that need odd methods, headers or bodies. */
     public Response raw(String method, String path, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -92,16 +98,22 @@ public final class Api {
         return send(b.build());
     }
 
-    /** An {@code application/x-www-form-urlencoded} POST, as OAuth2 endpoints take, with optional basic auth. */
+    /**
+     * An {@code application/x-www-form-urlencoded} POST, as OAuth2 endpoints take, with
+     * optional basic auth.
+     */
     public Response form(String path, Map<String, String> fields, String basicUser, String basicPassword) {
-        String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        String body = fields.entrySet()
+            .stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
         if (basicUser != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((basicUser + ":" + basicPassword).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((basicUser + ":" + basicPassword).getBytes(StandardCharsets.UTF_8)));
         }
         return send(b.build());
     }
@@ -110,7 +122,9 @@ public final class Api {
         return form(path, fields, null, null);
     }
 
-    /** Opens the device's push channel; the stream reads in the background until closed. */
+    /**
+     * Opens the device's push channel; the stream reads in the background until closed.
+     */
     public EventStream stream(String token, Long lastEventId) {
         return stream(token, lastEventId, Map.of());
     }
@@ -118,7 +132,9 @@ public final class Api {
     /** Opens the device's push channel with extra request headers. */
     public EventStream stream(String token, Long lastEventId, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/push/stream"))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET();
+            .header("Accept", "text/event-stream")
+            .header("Authorization", "Bearer " + token)
+            .GET();
         headers.forEach(b::header);
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId.toString());
@@ -146,9 +162,11 @@ public final class Api {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -157,4 +175,5 @@ public final class Api {
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
 }

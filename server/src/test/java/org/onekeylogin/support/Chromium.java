@@ -13,15 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's Chromium driven by Playwright for Java, headless. Playwright never downloads a browser here: it starts
- * {@code /usr/bin/chromium} (or {@code ONEKEY_CHROMIUM}). Every page opened through {@link #device} records its
- * script errors, so a test can fail on a page that broke silently.
+ * Debian's Chromium driven by Playwright for Java, headless. Playwright never downloads a
+ * browser here: it starts {@code /usr/bin/chromium} (or {@code ONEKEY_CHROMIUM}). Every
+ * page opened through {@link #device} records its script errors, so a test can fail on a
+ * page that broke silently.
  */
 public final class Chromium implements AutoCloseable {
 
     private final Playwright playwright;
+
     private final Browser browser;
+
     private final List<String> pageErrors = new ArrayList<>();
+
     private final List<BrowserContext> devices = new ArrayList<>();
 
     public Chromium() {
@@ -30,19 +34,22 @@ public final class Chromium implements AutoCloseable {
             throw new IllegalStateException("The browser tests need Debian's Chromium at " + executable
                     + ": install it with 'apt-get install -y chromium' (.ci/run does), or point ONEKEY_CHROMIUM at one.");
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(executable)
+        playwright = Playwright
+            .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium()
+            .launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
     }
 
-    /** A new browser profile (its own storage, so its own device identity) with one page of the given size. */
+    /**
+     * A new browser profile (its own storage, so its own device identity) with one page
+     * of the given size.
+     */
     public Page device(int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(new ViewportSize(width, height)));
+        BrowserContext context = browser
+            .newContext(new Browser.NewContextOptions().setViewportSize(new ViewportSize(width, height)));
         context.setDefaultTimeout(15_000);
         devices.add(context);
         Page page = context.newPage();
@@ -50,7 +57,10 @@ public final class Chromium implements AutoCloseable {
         return page;
     }
 
-    /** Closes every device opened so far (their streams end; their sessions stay on the service). */
+    /**
+     * Closes every device opened so far (their streams end; their sessions stay on the
+     * service).
+     */
     public void closeDevices() {
         devices.forEach(BrowserContext::close);
         devices.clear();
@@ -66,4 +76,5 @@ public final class Chromium implements AutoCloseable {
         browser.close();
         playwright.close();
     }
+
 }

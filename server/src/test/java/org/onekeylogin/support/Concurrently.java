@@ -10,8 +10,9 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * Fires {@code n} calls at the same moment (each on its own thread, released together by a latch) and returns their
- * results in call order: how a race is tested, by counting what got through.
+ * Fires {@code n} calls at the same moment (each on its own thread, released together by
+ * a latch) and returns their results in call order: how a race is tested, by counting
+ * what got through.
  */
 public final class Concurrently {
 
@@ -35,11 +36,14 @@ public final class Concurrently {
                 results.add(future.get());
             }
             return results;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             throw new IllegalStateException("A concurrent call failed", e.getCause());
         }
     }
+
 }

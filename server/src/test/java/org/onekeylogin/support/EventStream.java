@@ -14,7 +14,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
-/** A server-sent-events client for tests: parses events as they arrive and hands them out in order. */
+/**
+ * A server-sent-events client for tests: parses events as they arrive and hands them out
+ * in order.
+ */
 public final class EventStream implements AutoCloseable {
 
     /** One event as the server sent it. */
@@ -26,9 +29,13 @@ public final class EventStream implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
     private final CompletableFuture<Integer> status = new CompletableFuture<>();
+
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
+
     private volatile InputStream body;
+
     private volatile boolean ended;
 
     private EventStream() {
@@ -40,7 +47,10 @@ public final class EventStream implements AutoCloseable {
         return stream;
     }
 
-    /** Waits until the server has accepted the stream (its first comment) and returns the HTTP status. */
+    /**
+     * Waits until the server has accepted the stream (its first comment) and returns the
+     * HTTP status.
+     */
     public int awaitOpen() {
         try {
             int code = status.get(10, TimeUnit.SECONDS);
@@ -48,7 +58,8 @@ public final class EventStream implements AutoCloseable {
                 connected.get(10, TimeUnit.SECONDS);
             }
             return code;
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException("The stream did not open", e);
         }
     }
@@ -57,7 +68,8 @@ public final class EventStream implements AutoCloseable {
     public Event next(Duration timeout) {
         try {
             return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
@@ -74,7 +86,8 @@ public final class EventStream implements AutoCloseable {
             if (body != null) {
                 body.close();
             }
-        } catch (Exception ignored) {
+        }
+        catch (Exception ignored) {
             // closing a stream the server already ended
         }
     }
@@ -97,22 +110,28 @@ public final class EventStream implements AutoCloseable {
                     id = null;
                     name = null;
                     data.setLength(0);
-                } else if (line.startsWith(":")) {
+                }
+                else if (line.startsWith(":")) {
                     connected.complete(null);
-                } else if (line.startsWith("id:")) {
+                }
+                else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
+                }
+                else if (line.startsWith("event:")) {
                     name = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
+                }
+                else if (line.startsWith("data:")) {
                     if (!data.isEmpty()) {
                         data.append('\n');
                     }
                     data.append(line.substring(5).stripLeading());
                 }
             }
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             status.complete(-1);
-        } finally {
+        }
+        finally {
             ended = true;
             connected.complete(null);
         }
@@ -124,11 +143,13 @@ public final class EventStream implements AutoCloseable {
         while (!ended && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
         return ended;
     }
+
 }

@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test moves it, for unit tests of time arithmetic: unlike {@link TestClock}, no
- * real time passes between two readings, so a computed number of seconds is exact.
+ * A clock that stands still until a test moves it, for unit tests of time arithmetic:
+ * unlike {@link TestClock}, no real time passes between two readings, so a computed
+ * number of seconds is exact.
  */
 public final class ManualClock extends Clock {
 
@@ -37,4 +38,5 @@ public final class ManualClock extends Clock {
     public Clock withZone(ZoneId zone) {
         return this;
     }
+
 }

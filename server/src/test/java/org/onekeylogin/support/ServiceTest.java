@@ -18,25 +18,24 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
- * The whole service on a random port over real HTTP, on its own real database (H2 or PostgreSQL, see
- * {@link TestDatabase}), with a {@link TestClock}. Constructors and test methods may take an {@link Api} and
- * {@link TestAccounts} pointed at that port ({@link ServiceTestParameters}).
+ * The whole service on a random port over real HTTP, on its own real database (H2 or
+ * PostgreSQL, see {@link TestDatabase}), with a {@link TestClock}. Constructors and test
+ * methods may take an {@link Api} and {@link TestAccounts} pointed at that port
+ * ({@link ServiceTestParameters}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // every test request comes from 127.0.0.1; per-address limits are tested where they are the subject
-        "onekey.sign-in.password-attempts-per-ip-per-minute=100000",
-        "onekey.sign-in.options-per-ip-per-minute=100000",
-        "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=100000",
-        "onekey.registration.per-ip-per-hour=100000",
-        "onekey.approval.requests-per-ip-per-minute=100000",
-        "onekey.sms.codes-per-ip-per-hour=100000",
-        // as behind a reverse proxy: tests play other public addresses with X-Forwarded-For
+        // every test request comes from 127.0.0.1; per-address limits are tested where
+        // they are the subject
+        "onekey.sign-in.password-attempts-per-ip-per-minute=100000", "onekey.sign-in.options-per-ip-per-minute=100000",
+        "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=100000", "onekey.registration.per-ip-per-hour=100000",
+        "onekey.approval.requests-per-ip-per-minute=100000", "onekey.sms.codes-per-ip-per-hour=100000",
+        // as behind a reverse proxy: tests play other public addresses with
+        // X-Forwarded-For
         "server.forward-headers-strategy=native",
         // a small pool makes a leaked connection fail the suite within a few requests
-        "spring.datasource.hikari.maximum-pool-size=4",
-        "spring.datasource.hikari.connection-timeout=5000"})
+        "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.connection-timeout=5000" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(ServiceTest.Clocks.class)
 @ExtendWith(ServiceTestParameters.class)
@@ -45,18 +44,23 @@ public @interface ServiceTest {
 
     /** Puts the {@link TestClock} back to real time after each test. */
     class ClockReset implements TestExecutionListener {
+
         @Override
         public void afterTestMethod(TestContext testContext) {
             testContext.getApplicationContext().getBean(TestClock.class).reset();
         }
+
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     class Clocks {
+
         @Bean
         @Primary
         TestClock testClock() {
             return new TestClock();
         }
+
     }
+
 }

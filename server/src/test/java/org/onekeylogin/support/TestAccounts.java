@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Builds test data through the public API: unique accounts (tests share a database per context) and signed-in
- * devices.
+ * Builds test data through the public API: unique accounts (tests share a database per
+ * context) and signed-in devices.
  */
 public final class TestAccounts {
 
     public static final String PASSWORD = "correct horse battery";
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
 
     private final Api api;
@@ -43,10 +45,11 @@ public final class TestAccounts {
 
     public Device signIn(Account account, String type, String deviceName) {
         String deviceId = unique(type + "-device");
-        Api.Response r = api.post("/api/v1/sign-in/password", Map.of("login", account.loginName(),
-                "password", PASSWORD, "device", Map.of("id", deviceId, "type", type, "name", deviceName)), null);
+        Api.Response r = api.post("/api/v1/sign-in/password", Map.of("login", account.loginName(), "password", PASSWORD,
+                "device", Map.of("id", deviceId, "type", type, "name", deviceName)), null);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return new Device(deviceId, r.at("/session/id"), r.at("/tokens/access_token"),
-                r.at("/tokens/refresh_token"), r.at("/tokens/id_token"));
+        return new Device(deviceId, r.at("/session/id"), r.at("/tokens/access_token"), r.at("/tokens/refresh_token"),
+                r.at("/tokens/id_token"));
     }
+
 }

@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that follows real time but can be moved forward, so expiry is tested without sleeping. */
+/**
+ * A clock that follows real time but can be moved forward, so expiry is tested without
+ * sleeping.
+ */
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -16,7 +19,10 @@ public final class TestClock extends Clock {
         offset.updateAndGet(current -> current.plus(by));
     }
 
-    /** Back to real time; run after every test so one test's jump does not leak into the next. */
+    /**
+     * Back to real time; run after every test so one test's jump does not leak into the
+     * next.
+     */
     public void reset() {
         offset.set(Duration.ZERO);
     }
@@ -35,4 +41,5 @@ public final class TestClock extends Clock {
     public Clock withZone(ZoneId zone) {
         return this;
     }
+
 }

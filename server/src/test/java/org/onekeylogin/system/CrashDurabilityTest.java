@@ -23,35 +23,44 @@ import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestDatabase;
 
 /**
- * What the service answered as done survives {@code kill -9} on its default embedded database: every device
- * session whose tokens a client received, and every approval a phone was told was approved. The service runs as a
- * child process with its default database URL, is killed with SIGKILL while sign-ins and approvals are in flight,
- * and is started again on the same data folder.
+ * What the service answered as done survives {@code kill -9} on its default embedded
+ * database: every device session whose tokens a client received, and every approval a
+ * phone was told was approved. The service runs as a child process with its default
+ * database URL, is killed with SIGKILL while sign-ins and approvals are in flight, and is
+ * started again on the same data folder.
  *
- * <p>H2 only: PostgreSQL's durability is PostgreSQL's, and this test starts the embedded database the default
- * configuration names.
+ * <p>
+ * H2 only: PostgreSQL's durability is PostgreSQL's, and this test starts the embedded
+ * database the default configuration names.
  */
 class CrashDurabilityTest {
 
-    /** The per-address limits the in-process tests raise (see ServiceTest), and the per-account ones this load hits. */
-    private static final String[] RAISED_LIMITS = {
-            "--onekey.sign-in.password-attempts-per-ip-per-minute=100000",
+    /**
+     * The per-address limits the in-process tests raise (see ServiceTest), and the
+     * per-account ones this load hits.
+     */
+    private static final String[] RAISED_LIMITS = { "--onekey.sign-in.password-attempts-per-ip-per-minute=100000",
             "--onekey.sign-in.password-attempts-per-account-per15-minutes=100000",
-            "--onekey.registration.per-ip-per-hour=100000",
-            "--onekey.approval.requests-per-ip-per-minute=100000",
-            "--onekey.approval.max-requests-per-account=100000",
-            "--onekey.sms.codes-per-ip-per-hour=100000"};
+            "--onekey.registration.per-ip-per-hour=100000", "--onekey.approval.requests-per-ip-per-minute=100000",
+            "--onekey.approval.max-requests-per-account=100000", "--onekey.sms.codes-per-ip-per-hour=100000" };
 
     private static final int SIGN_IN_THREADS = 8;
+
     private static final int APPROVAL_THREADS = 6;
+
     /** Enough answers that the killed process was busy committing, not idle. */
     private static final int SESSIONS_BEFORE_KILL = 80;
+
     private static final int APPROVALS_BEFORE_KILL = 40;
+
     private static final Duration MOST_LOAD_BEFORE_KILL = Duration.ofSeconds(15);
 
     private final Queue<String> refreshTokens = new ConcurrentLinkedQueue<>();
+
     private final Queue<String> approvedRequests = new ConcurrentLinkedQueue<>();
+
     private final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean killed = new AtomicBoolean();
 
     @Test
@@ -90,7 +99,8 @@ class CrashDurabilityTest {
                 }
                 killed.set(true);
                 service.kill();
-            } finally {
+            }
+            finally {
                 killed.set(true);
                 load.shutdown();
                 assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).as("load threads stopped").isTrue();
@@ -111,13 +121,12 @@ class CrashDurabilityTest {
                 return refreshed.status() == 200 && refreshed.field("refresh_token") != null;
             });
             List<String> lostApprovals = failing(List.copyOf(approvedRequests), authReqId -> {
-                Api.Response collected = api.post("/api/v1/login-requests/session",
-                        Map.of("auth_req_id", authReqId), null);
+                Api.Response collected = api.post("/api/v1/login-requests/session", Map.of("auth_req_id", authReqId),
+                        null);
                 return collected.status() == 200 && collected.at("/tokens/access_token") != null;
             });
             String lost = "lost %d of %d sessions whose tokens the client had, %d of %d approvals the phone was told of"
-                    .formatted(lostSessions.size(), refreshTokens.size(), lostApprovals.size(),
-                            approvedRequests.size());
+                .formatted(lostSessions.size(), refreshTokens.size(), lostApprovals.size(), approvedRequests.size());
             System.out.println(lost);
             assertThat(lostSessions.size()).as(lost).isZero();
             assertThat(lostApprovals.size()).as(lost).isZero();
@@ -127,15 +136,21 @@ class CrashDurabilityTest {
     private record Phone(TestAccounts.Account owner, TestAccounts.Device device) {
     }
 
-    /** Password sign-ins of new devices, one after the other; keeps the refresh token of each one answered. */
+    /**
+     * Password sign-ins of new devices, one after the other; keeps the refresh token of
+     * each one answered.
+     */
     private void signInUntilKilled(Api api, TestAccounts.Account account) {
         while (!killed.get()) {
             Api.Response signedIn;
             try {
-                signedIn = api.post("/api/v1/sign-in/password", Map.of("login", account.loginName(),
-                        "password", TestAccounts.PASSWORD, "device",
-                        Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "Living-room TV")), null);
-            } catch (IllegalStateException serviceGone) {
+                signedIn = api
+                    .post("/api/v1/sign-in/password",
+                            Map.of("login", account.loginName(), "password", TestAccounts.PASSWORD, "device",
+                                    Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "Living-room TV")),
+                            null);
+            }
+            catch (IllegalStateException serviceGone) {
                 noteUnlessKilled(serviceGone);
                 return;
             }
@@ -148,7 +163,10 @@ class CrashDurabilityTest {
         }
     }
 
-    /** A PC asks to sign in as the phone's account, the phone approves with the code; keeps each approved request. */
+    /**
+     * A PC asks to sign in as the phone's account, the phone approves with the code;
+     * keeps each approved request.
+     */
     private void approveUntilKilled(Api api, Phone phone) {
         while (!killed.get()) {
             try {
@@ -171,7 +189,8 @@ class CrashDurabilityTest {
                     return;
                 }
                 approvedRequests.add(started.field("auth_req_id"));
-            } catch (IllegalStateException serviceGone) {
+            }
+            catch (IllegalStateException serviceGone) {
                 noteUnlessKilled(serviceGone);
                 return;
             }
@@ -199,8 +218,10 @@ class CrashDurabilityTest {
                 }
             }
             return failed;
-        } finally {
+        }
+        finally {
             threads.shutdownNow();
         }
     }
+
 }

@@ -18,4 +18,5 @@ class OperationsEndpointsTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("onekey_push_streams").contains("http_server_requests");
     }
+
 }

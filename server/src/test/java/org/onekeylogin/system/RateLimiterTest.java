@@ -9,12 +9,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.ManualClock;
 
-/** Fixed windows: where a window starts, when it resets, and the retry-after a refused attempt is told. */
+/**
+ * Fixed windows: where a window starts, when it resets, and the retry-after a refused
+ * attempt is told.
+ */
 class RateLimiterTest {
 
     static final Duration MINUTE = Duration.ofMinutes(1);
 
     final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T12:00:00Z"));
+
     final RateLimiter limiter = new RateLimiter(clock);
 
     void acquireTimes(int times, String key) {
@@ -50,11 +54,10 @@ class RateLimiterTest {
         clock.advance(MINUTE.minusSeconds(1));
         assertThatThrownBy(() -> acquireTimes(1, "203.0.113.9")).isInstanceOf(ApiException.class);
         clock.advance(Duration.ofSeconds(1));
-        assertThatCode(() -> acquireTimes(3, "203.0.113.9")).as("a fresh window at its end")
-                .doesNotThrowAnyException();
+        assertThatCode(() -> acquireTimes(3, "203.0.113.9")).as("a fresh window at its end").doesNotThrowAnyException();
         clock.advance(Duration.ofSeconds(30));
-        assertThatThrownBy(() -> acquireTimes(1, "203.0.113.9")).satisfies(
-                refused -> assertThat(retryAfter(refused)).as("the new window started 30 s ago").isEqualTo(30));
+        assertThatThrownBy(() -> acquireTimes(1, "203.0.113.9"))
+            .satisfies(refused -> assertThat(retryAfter(refused)).as("the new window started 30 s ago").isEqualTo(30));
     }
 
     @Test
@@ -62,7 +65,7 @@ class RateLimiterTest {
         acquireTimes(3, "203.0.113.9");
         clock.advance(MINUTE.minusMillis(300));
         assertThatThrownBy(() -> acquireTimes(1, "203.0.113.9"))
-                .satisfies(refused -> assertThat(retryAfter(refused)).isEqualTo(1));
+            .satisfies(refused -> assertThat(retryAfter(refused)).isEqualTo(1));
     }
 
     @Test
@@ -72,7 +75,7 @@ class RateLimiterTest {
             clock.advance(Duration.ofSeconds(10));
             long expected = 60 - second;
             assertThatThrownBy(() -> acquireTimes(1, "203.0.113.9"))
-                    .satisfies(refused -> assertThat(retryAfter(refused)).isEqualTo(expected));
+                .satisfies(refused -> assertThat(retryAfter(refused)).isEqualTo(expected));
         }
         clock.advance(Duration.ofSeconds(10));
         assertThatCode(() -> acquireTimes(1, "203.0.113.9")).doesNotThrowAnyException();
@@ -105,4 +108,5 @@ class RateLimiterTest {
         assertThatThrownBy(() -> acquireTimes(1, "recent")).isInstanceOf(ApiException.class);
         assertThatCode(() -> acquireTimes(3, "old")).doesNotThrowAnyException();
     }
+
 }

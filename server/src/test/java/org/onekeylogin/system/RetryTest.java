@@ -16,6 +16,7 @@ class RetryTest {
     private static final Retry QUICK = Retry.withBackoff(3, Duration.ofMillis(1), 2);
 
     private final AtomicInteger tries = new AtomicInteger();
+
     private final AtomicInteger retries = new AtomicInteger();
 
     @Test
@@ -28,7 +29,7 @@ class RetryTest {
     @Test
     void whenTheSecondAttemptIsDoneThenItStopsThere() {
         assertThat(QUICK.run(n -> tries.incrementAndGet() == 2, retries::incrementAndGet))
-                .isEqualTo(Retry.Outcome.DONE);
+            .isEqualTo(Retry.Outcome.DONE);
         assertThat(tries).hasValue(2);
         assertThat(retries).hasValue(1);
     }
@@ -44,7 +45,7 @@ class RetryTest {
     @Test
     void whenThereIsOneAttemptThenAFailureIsNotRetried() {
         assertThat(Retry.withBackoff(1, Duration.ofMillis(1), 2).run(n -> tries.incrementAndGet() < 0))
-                .isEqualTo(Retry.Outcome.GAVE_UP);
+            .isEqualTo(Retry.Outcome.GAVE_UP);
         assertThat(tries).hasValue(1);
     }
 
@@ -73,7 +74,8 @@ class RetryTest {
             })).isEqualTo(Retry.Outcome.INTERRUPTED);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
             assertThat(tries).hasValue(1);
-        } finally {
+        }
+        finally {
             Thread.interrupted();
         }
     }
@@ -86,4 +88,5 @@ class RetryTest {
         }
         return waits;
     }
+
 }

@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Secrets from SecureRandom: digits, URL-safe tokens of a given entropy, and codes over an alphabet. */
+/**
+ * Secrets from SecureRandom: digits, URL-safe tokens of a given entropy, and codes over
+ * an alphabet.
+ */
 class SecureRandomSecretGeneratorTest {
 
     final SecureRandomSecretGenerator secrets = new SecureRandomSecretGenerator();
 
     @Test
     void whenDigitsAreAskedForThenTheyHaveTheLengthAndOnlyDigits() {
-        for (int length : new int[] {1, 2, 6, 8, 20}) {
+        for (int length : new int[] { 1, 2, 6, 8, 20 }) {
             assertThat(secrets.digits(length)).hasSize(length).containsOnlyDigits();
         }
     }
@@ -36,9 +39,8 @@ class SecureRandomSecretGeneratorTest {
     }
 
     @ParameterizedTest(name = "{0} bits -> {1} characters, {2} bytes")
-    @CsvSource({"128, 22, 16", "160, 27, 20", "256, 43, 32", "1, 2, 1", "8, 2, 1", "9, 3, 2"})
-    void whenATokenIsAskedForThenItCarriesAtLeastThoseBitsInUnpaddedUrlSafeBase64(int bits, int characters,
-            int bytes) {
+    @CsvSource({ "128, 22, 16", "160, 27, 20", "256, 43, 32", "1, 2, 1", "8, 2, 1", "9, 3, 2" })
+    void whenATokenIsAskedForThenItCarriesAtLeastThoseBitsInUnpaddedUrlSafeBase64(int bits, int characters, int bytes) {
         String token = secrets.token(bits);
         assertThat(token).hasSize(characters).matches("[A-Za-z0-9_-]+");
         assertThat(Base64.getUrlDecoder().decode(token)).hasSize(bytes);
@@ -74,4 +76,5 @@ class SecureRandomSecretGeneratorTest {
         assertThat(secrets.fromAlphabet("AB", 0)).isEmpty();
         assertThat(secrets.digits(0)).isEmpty();
     }
+
 }

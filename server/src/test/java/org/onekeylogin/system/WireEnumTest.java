@@ -7,16 +7,21 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one spelling of enums on the wire: lower-case names out, any case in, a refusal that names the field. */
+/**
+ * The one spelling of enums on the wire: lower-case names out, any case in, a refusal
+ * that names the field.
+ */
 class WireEnumTest {
 
     enum Colour implements WireEnum {
+
         DARK_RED, GREEN;
 
         @JsonCreator
         static Colour fromWire(String value) {
             return WireEnum.fromWire(Colour.class, value, "colour", "The colour is 'dark_red' or 'green'.");
         }
+
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -35,13 +40,12 @@ class WireEnumTest {
 
     @Test
     void whenTheValueIsUnknownOrMissingThenTheFieldIsRefusedWithTheGivenMessage() {
-        for (String value : new String[] {"blue", "", null}) {
-            assertThatThrownBy(() -> Colour.fromWire(value))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-                        assertThat(e.getMessage()).isEqualTo("The colour is 'dark_red' or 'green'.");
-                        assertThat(e.details()).containsEntry("field", "colour");
-                    });
+        for (String value : new String[] { "blue", "", null }) {
+            assertThatThrownBy(() -> Colour.fromWire(value)).isInstanceOfSatisfying(ApiException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+                assertThat(e.getMessage()).isEqualTo("The colour is 'dark_red' or 'green'.");
+                assertThat(e.details()).containsEntry("field", "colour");
+            });
         }
     }
 
@@ -49,4 +53,5 @@ class WireEnumTest {
     void whenAllWireNamesAreListedThenTheyKeepDeclarationOrder() {
         assertThat(WireEnum.wireNames(Colour.class)).isEqualTo("dark_red, green");
     }
+
 }

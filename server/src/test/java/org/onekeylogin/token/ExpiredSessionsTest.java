@@ -17,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A device unused for longer than a refresh token lives is signed out by the service: it is no longer listed, no
- * longer asked to approve sign-ins, and its tokens are dead. A device that keeps refreshing stays signed in.
+ * A device unused for longer than a refresh token lives is signed out by the service: it
+ * is no longer listed, no longer asked to approve sign-ins, and its tokens are dead. A
+ * device that keeps refreshing stays signed in.
  */
 @ServiceTest
 class ExpiredSessionsTest {
@@ -36,6 +37,7 @@ class ExpiredSessionsTest {
     JdbcClient jdbc;
 
     final Api api;
+
     final TestAccounts accounts;
 
     ExpiredSessionsTest(Api api, TestAccounts accounts) {
@@ -66,8 +68,8 @@ class ExpiredSessionsTest {
         Api.Response devices = api.get("/api/v1/sessions", again.field("access_token"));
         assertThat(devices.text()).contains(tablet.sessionId()).doesNotContain(drawerPhone.sessionId());
 
-        Api.Response started = api.post("/api/v1/login-requests", Map.of("login", dad.loginName(),
-                "device", Map.of("id", TestAccounts.unique("pc"), "type", "pc", "name", "Study PC")), null);
+        Api.Response started = api.post("/api/v1/login-requests", Map.of("login", dad.loginName(), "device",
+                Map.of("id", TestAccounts.unique("pc"), "type", "pc", "name", "Study PC")), null);
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         assertThat(started.json().path("control_terminals").asInt()).as("only the tablet is asked").isEqualTo(1);
 
@@ -81,20 +83,24 @@ class ExpiredSessionsTest {
         TestAccounts.Device tv = accounts.signIn(mum, "tv", "Kitchen TV");
         // a session ended without its tokens, as an interrupted sign-out could leave it
         jdbc.sql("UPDATE device_session SET revoked_at = ?, revoke_reason = 'SIGNED_OUT' WHERE id = ?")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), tv.sessionId()).update();
+            .params(clock.instant().atOffset(ZoneOffset.UTC), tv.sessionId())
+            .update();
 
         clock.advance(Duration.ofDays(31));
         sweeper.endExpiredSessions();
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE id = ?").param(tv.sessionId())
-                .query(Integer.class).single()).as("its authorization is gone").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE id = ?")
+            .param(tv.sessionId())
+            .query(Integer.class)
+            .single()).as("its authorization is gone").isZero();
         assertThat(audit.recent(mum.id(), 20)).as("the session is not ended a second time")
-                .noneSatisfy(entry -> assertThat(entry.entry().type()).isEqualTo(AuditEventType.SIGN_OUT));
+            .noneSatisfy(entry -> assertThat(entry.entry().type()).isEqualTo(AuditEventType.SIGN_OUT));
         assertThat(sweeper.endExpiredSessions()).as("nothing is left to sweep").isZero();
     }
 
     private Api.Response refresh(String refreshToken) {
-        return api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id", "onekey-device",
-                "refresh_token", refreshToken));
+        return api.form("/oauth2/token",
+                Api.fields("grant_type", "refresh_token", "client_id", "onekey-device", "refresh_token", refreshToken));
     }
+
 }

@@ -16,19 +16,22 @@ import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Refreshes that race each other and a sign-out, fired at the same moment: exactly one refresh of a token exchanges
- * it, its duplicates get the same new tokens, and once a sign-out has answered nothing of the session works.
+ * Refreshes that race each other and a sign-out, fired at the same moment: exactly one
+ * refresh of a token exchanges it, its duplicates get the same new tokens, and once a
+ * sign-out has answered nothing of the session works.
  */
 @ServiceTest
 class RefreshRaceTest {
 
     private static final String BACKEND = "onekey-backend";
+
     private static final String BACKEND_SECRET = "change-me-backend-secret";
 
     @Autowired
     TestClock clock;
 
     final Api api;
+
     final TestAccounts accounts;
 
     RefreshRaceTest(Api api, TestAccounts accounts) {
@@ -44,8 +47,8 @@ class RefreshRaceTest {
 
             List<Api.Response> answers = Concurrently.run(n, i -> refresh(phone.refreshToken()));
 
-            assertThat(answers).as("round %d", round).allSatisfy(r -> assertThat(r.status()).as(r.text())
-                    .isEqualTo(200));
+            assertThat(answers).as("round %d", round)
+                .allSatisfy(r -> assertThat(r.status()).as(r.text()).isEqualTo(200));
             assertThat(answers.stream().map(r -> r.field("access_token")).distinct()).hasSize(1);
             assertThat(answers.stream().map(r -> r.field("refresh_token")).distinct()).hasSize(1);
             assertThat(answers.stream().map(r -> r.field("id_token")).distinct()).hasSize(1);
@@ -139,7 +142,8 @@ class RefreshRaceTest {
             }
             for (String accessToken : accessTokens) {
                 assertThat(introspect(accessToken).json().path("active").asBoolean())
-                        .as("round %d: introspection after the sign-out", round).isFalse();
+                    .as("round %d: introspection after the sign-out", round)
+                    .isFalse();
                 assertThat(api.get("/api/v1/account", accessToken).status()).isEqualTo(401);
             }
             assertThat(api.get("/api/v1/account", tablet.accessToken()).status()).isEqualTo(200);
@@ -147,11 +151,12 @@ class RefreshRaceTest {
     }
 
     private Api.Response refresh(String refreshToken) {
-        return api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id", "onekey-device",
-                "refresh_token", refreshToken));
+        return api.form("/oauth2/token",
+                Api.fields("grant_type", "refresh_token", "client_id", "onekey-device", "refresh_token", refreshToken));
     }
 
     private Api.Response introspect(String token) {
         return api.form("/oauth2/introspect", Api.fields("token", token), BACKEND, BACKEND_SECRET);
     }
+
 }

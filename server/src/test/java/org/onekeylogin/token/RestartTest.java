@@ -12,7 +12,10 @@ import org.onekeylogin.support.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Tokens issued before a restart keep working after it: the signing key and the authorizations are stored. */
+/**
+ * Tokens issued before a restart keep working after it: the signing key and the
+ * authorizations are stored.
+ */
 class RestartTest {
 
     @Test
@@ -27,26 +30,33 @@ class RestartTest {
         try (ConfigurableApplicationContext second = start(database)) {
             Api api = new Api(port(second));
             assertThat(api.get("/api/v1/account", phone.accessToken()).status())
-                    .as("access token signed before the restart").isEqualTo(200);
+                .as("access token signed before the restart")
+                .isEqualTo(200);
 
-            Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token",
-                    "client_id", "onekey-device", "refresh_token", phone.refreshToken()));
+            Api.Response refreshed = api.form("/oauth2/token", Api.fields("grant_type", "refresh_token", "client_id",
+                    "onekey-device", "refresh_token", phone.refreshToken()));
             assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
             assertThat(api.get("/api/v1/sessions", refreshed.field("access_token")).at("/sessions/0/id"))
-                    .isEqualTo(phone.sessionId());
+                .isEqualTo(phone.sessionId());
         }
     }
 
-    /** Passes the database as command-line arguments, which outrank the application's own configuration. */
+    /**
+     * Passes the database as command-line arguments, which outrank the application's own
+     * configuration.
+     */
     private static ConfigurableApplicationContext start(Map<String, Object> database) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("server.port", "0");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        String[] args = properties.entrySet()
+            .stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
         return new SpringApplicationBuilder(OneKeyApplication.class).run(args);
     }
 
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
+
 }

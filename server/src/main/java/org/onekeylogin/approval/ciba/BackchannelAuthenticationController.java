@@ -35,18 +35,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The CIBA backchannel authentication endpoint (CIBA Core section 7): an authenticated client names the user with
- * {@code login_hint}; the user's phones are asked exactly as in the JSON flow. Answers and errors use the OAuth2
- * format. Our addition: the response also carries the {@code verification_code} the client must display, and the
- * client may describe its device with {@code device_id}, {@code device_type}, {@code device_name}, {@code device_os}.
+ * The CIBA backchannel authentication endpoint (CIBA Core section 7): an authenticated
+ * client names the user with {@code login_hint}; the user's phones are asked exactly as
+ * in the JSON flow. Answers and errors use the OAuth2 format. Our addition: the response
+ * also carries the {@code verification_code} the client must display, and the client may
+ * describe its device with {@code device_id}, {@code device_type}, {@code device_name},
+ * {@code device_os}.
  */
 @RestController
 class BackchannelAuthenticationController {
 
     private final PhoneApproval approval;
+
     private final TokenProperties clientsConfig;
+
     private final ClientSecretBasicAuthenticationConverter basic = new ClientSecretBasicAuthenticationConverter();
+
     private final ClientSecretPostAuthenticationConverter post = new ClientSecretPostAuthenticationConverter();
+
     private final ClientSecretAuthenticationProvider clientAuthentication;
 
     BackchannelAuthenticationController(PhoneApproval approval, TokenProperties clientsConfig,
@@ -59,7 +65,9 @@ class BackchannelAuthenticationController {
 
     /** An error in the CIBA/OAuth2 format. */
     static final class BackchannelError extends RuntimeException {
+
         final HttpStatus status;
+
         final String error;
 
         BackchannelError(HttpStatus status, String error, String description) {
@@ -67,6 +75,7 @@ class BackchannelAuthenticationController {
             this.status = status;
             this.error = error;
         }
+
     }
 
     @PostMapping(path = CibaGrant.ENDPOINT, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -84,20 +93,21 @@ class BackchannelAuthenticationController {
             throw new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_scope", "A requested scope is not allowed.");
         }
         String bindingMessage = single(request, "binding_message", false);
-        if (bindingMessage != null && (bindingMessage.length() > 64
-                || !ShownText.isShowable(bindingMessage))) {
+        if (bindingMessage != null && (bindingMessage.length() > 64 || !ShownText.isShowable(bindingMessage))) {
             throw new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_binding_message",
                     "binding_message has at most 64 printable characters.");
         }
         boolean ping = clientsConfig.client(client.getClientId())
-                .map(TokenProperties.Client::backchannelNotificationEndpoint).isPresent();
+            .map(TokenProperties.Client::backchannelNotificationEndpoint)
+            .isPresent();
         String notificationToken = single(request, "client_notification_token", ping);
         if (notificationToken != null && notificationToken.length() > 1024) {
-            throw new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_request", "client_notification_token is too long.");
+            throw new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_request",
+                    "client_notification_token is too long.");
         }
         try {
-            LoginStarted started = approval.start(new StartLogin(loginHint, device(request, client), client.getClientId(),
-                    scopes, ClientAddress.of(request), bindingMessage, requestedExpiry(request),
+            LoginStarted started = approval.start(new StartLogin(loginHint, device(request, client),
+                    client.getClientId(), scopes, ClientAddress.of(request), bindingMessage, requestedExpiry(request),
                     ping ? notificationToken : null));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("auth_req_id", started.authReqId());
@@ -105,7 +115,8 @@ class BackchannelAuthenticationController {
             body.put("interval", started.interval());
             body.put("verification_code", started.verificationCode());
             return body;
-        } catch (ApiException refused) {
+        }
+        catch (ApiException refused) {
             throw translate(refused);
         }
     }
@@ -122,7 +133,8 @@ class BackchannelAuthenticationController {
             if (credentials == null) {
                 credentials = post.convert(request);
             }
-        } catch (AuthenticationException malformed) {
+        }
+        catch (AuthenticationException malformed) {
             credentials = null;
         }
         if (credentials == null) {
@@ -134,7 +146,8 @@ class BackchannelAuthenticationController {
                 throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.");
             }
             return authenticated.getRegisteredClient();
-        } catch (AuthenticationException failed) {
+        }
+        catch (AuthenticationException failed) {
             throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.");
         }
     }
@@ -144,8 +157,8 @@ class BackchannelAuthenticationController {
         String id = single(request, "device_id", false);
         String name = single(request, "device_name", false);
         return new DeviceDescription(id == null ? "ciba:" + client.getClientId() : id,
-                type == null ? DeviceType.PC : DeviceType.fromWire(type),
-                name == null ? client.getClientName() : name, null, single(request, "device_os", false), null);
+                type == null ? DeviceType.PC : DeviceType.fromWire(type), name == null ? client.getClientName() : name,
+                null, single(request, "device_os", false), null);
     }
 
     private static @Nullable Duration requestedExpiry(HttpServletRequest request) {
@@ -155,8 +168,10 @@ class BackchannelAuthenticationController {
         }
         try {
             return Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            throw new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_request", "requested_expiry is a number of seconds.");
+        }
+        catch (NumberFormatException e) {
+            throw new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_request",
+                    "requested_expiry is a number of seconds.");
         }
     }
 
@@ -180,11 +195,12 @@ class BackchannelAuthenticationController {
 
     private static BackchannelError translate(ApiException refused) {
         return switch (refused.code()) {
-            case NO_CONTROL_TERMINAL -> new BackchannelError(HttpStatus.BAD_REQUEST, "unknown_user_id",
-                    refused.getMessage());
-            case TOO_MANY_REQUESTS, REQUESTER_BLOCKED -> new BackchannelError(HttpStatus.FORBIDDEN, "access_denied",
-                    refused.getMessage());
+            case NO_CONTROL_TERMINAL ->
+                new BackchannelError(HttpStatus.BAD_REQUEST, "unknown_user_id", refused.getMessage());
+            case TOO_MANY_REQUESTS, REQUESTER_BLOCKED ->
+                new BackchannelError(HttpStatus.FORBIDDEN, "access_denied", refused.getMessage());
             default -> new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_request", refused.getMessage());
         };
     }
+
 }

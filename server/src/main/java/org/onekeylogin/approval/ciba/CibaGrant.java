@@ -15,4 +15,5 @@ final class CibaGrant {
 
     private CibaGrant() {
     }
+
 }

@@ -11,7 +11,10 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
-/** Parses {@code grant_type=urn:openid:params:grant-type:ciba&auth_req_id=...}; ignores every other grant. */
+/**
+ * Parses {@code grant_type=urn:openid:params:grant-type:ciba&auth_req_id=...}; ignores
+ * every other grant.
+ */
 final class CibaGrantAuthenticationConverter implements AuthenticationConverter {
 
     @Override
@@ -21,10 +24,11 @@ final class CibaGrantAuthenticationConverter implements AuthenticationConverter 
         }
         String[] ids = request.getParameterValues(CibaGrant.AUTH_REQ_ID);
         if (ids == null || ids.length != 1 || ids[0].isBlank() || ids[0].length() > 100) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
-                    "Send exactly one auth_req_id.", null));
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "Send exactly one auth_req_id.", null));
         }
         Authentication client = SecurityContextHolder.getContext().getAuthentication();
         return new CibaGrantAuthenticationToken(ids[0], client, Map.of());
     }
+
 }

@@ -18,9 +18,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * The CIBA token grant (CIBA Core section 10-11): redeems an approved request through the same state machine as
- * the JSON API, answering {@code authorization_pending}, {@code slow_down}, {@code expired_token},
- * {@code access_denied} or {@code invalid_grant} while there is nothing to hand out.
+ * The CIBA token grant (CIBA Core section 10-11): redeems an approved request through the
+ * same state machine as the JSON API, answering {@code authorization_pending},
+ * {@code slow_down}, {@code expired_token}, {@code access_denied} or
+ * {@code invalid_grant} while there is nothing to hand out.
  */
 final class CibaGrantAuthenticationProvider implements AuthenticationProvider {
 
@@ -42,8 +43,8 @@ final class CibaGrantAuthenticationProvider implements AuthenticationProvider {
             throw error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, "This client may not use CIBA.");
         }
         LoginRequest request = approval.findByAuthReqId(grant.authReqId())
-                .filter(r -> r.clientId().equals(client.getClientId()))
-                .orElseThrow(() -> error(OAuth2ErrorCodes.INVALID_GRANT, "Unknown auth_req_id."));
+            .filter(r -> r.clientId().equals(client.getClientId()))
+            .orElseThrow(() -> error(OAuth2ErrorCodes.INVALID_GRANT, "Unknown auth_req_id."));
         return switch (approval.redeem(request, true)) {
             case Redemption.SignedIn(var signedIn) -> {
                 SessionTokens tokens = signedIn.tokens();
@@ -62,8 +63,10 @@ final class CibaGrantAuthenticationProvider implements AuthenticationProvider {
                     : error(CibaGrant.AUTHORIZATION_PENDING, "The user has not answered yet.");
             case DENIED, FAILED -> error(OAuth2ErrorCodes.ACCESS_DENIED, "The user declined the sign-in.");
             case EXPIRED -> error(CibaGrant.EXPIRED_TOKEN, "The request expired before the user answered.");
-            // a later request from the same device replaced it: like an expired one, the client must ask anew
-            case CANCELLED -> error(CibaGrant.EXPIRED_TOKEN, "The request was replaced by a newer one from the same device.");
+            // a later request from the same device replaced it: like an expired one, the
+            // client must ask anew
+            case CANCELLED ->
+                error(CibaGrant.EXPIRED_TOKEN, "The request was replaced by a newer one from the same device.");
             case APPROVED, CONSUMED -> error(OAuth2ErrorCodes.INVALID_GRANT, "This auth_req_id was already used.");
         };
     }
@@ -76,4 +79,5 @@ final class CibaGrantAuthenticationProvider implements AuthenticationProvider {
     public boolean supports(Class<?> authentication) {
         return CibaGrantAuthenticationToken.class.isAssignableFrom(authentication);
     }
+
 }

@@ -4,7 +4,10 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 
-/** The input of a CIBA token request: the {@code auth_req_id} and the authenticated client. */
+/**
+ * The input of a CIBA token request: the {@code auth_req_id} and the authenticated
+ * client.
+ */
 final class CibaGrantAuthenticationToken extends OAuth2AuthorizationGrantAuthenticationToken {
 
     private final String authReqId;
@@ -17,4 +20,5 @@ final class CibaGrantAuthenticationToken extends OAuth2AuthorizationGrantAuthent
     String authReqId() {
         return authReqId;
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.stereotype.Component;
 
-/** Adds the CIBA grant to the token endpoint and advertises CIBA in the discovery document. */
+/**
+ * Adds the CIBA grant to the token endpoint and advertises CIBA in the discovery
+ * document.
+ */
 @Component
 class CibaGrantExtension implements TokenGrantExtension {
 
@@ -41,4 +44,5 @@ class CibaGrantExtension implements TokenGrantExtension {
         }
         discovery.put("grant_types_supported", grants);
     }
+
 }

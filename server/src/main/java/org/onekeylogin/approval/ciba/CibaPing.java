@@ -19,20 +19,25 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * CIBA ping mode (CIBA Core section 10.2): once the user has decided, POST {@code {"auth_req_id": ...}} to the
- * client's registered notification endpoint with its {@code client_notification_token} as bearer token. The client
- * then fetches the result from the token endpoint. Sent from a virtual thread, retried a few times with back-off.
+ * CIBA ping mode (CIBA Core section 10.2): once the user has decided, POST
+ * {@code {"auth_req_id": ...}} to the client's registered notification endpoint with its
+ * {@code client_notification_token} as bearer token. The client then fetches the result
+ * from the token endpoint. Sent from a virtual thread, retried a few times with back-off.
  */
 @Component
 class CibaPing {
 
     private static final Logger log = LoggerFactory.getLogger(CibaPing.class);
+
     /** Three tries, 0.5 s and then 2 s apart. */
     private static final Retry RETRY = Retry.withBackoff(3, Duration.ofMillis(500), 4);
 
     private final PhoneApproval approval;
+
     private final TokenProperties clients;
+
     private final JsonMapper json;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     CibaPing(PhoneApproval approval, TokenProperties clients, JsonMapper json) {
@@ -53,11 +58,11 @@ class CibaPing {
             return;
         }
         HttpRequest ping = HttpRequest.newBuilder(URI.create(endpoint.get()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + request.notificationToken())
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("auth_req_id", authReqId.get()))))
-                .build();
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + request.notificationToken())
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("auth_req_id", authReqId.get()))))
+            .build();
         AfterCommit.run(() -> Thread.ofVirtual().start(() -> deliver(ping)));
     }
 
@@ -69,10 +74,12 @@ class CibaPing {
                     return true;
                 }
                 log.warn("CIBA ping answered {} (attempt {})", status, attempt);
-            } catch (IOException | RuntimeException e) {
+            }
+            catch (IOException | RuntimeException e) {
                 log.warn("CIBA ping failed (attempt {}): {}", attempt, e.getClass().getSimpleName());
             }
             return false;
         });
     }
+
 }

@@ -20,7 +20,10 @@ import org.onekeylogin.device.DeviceType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Login requests, their terminals and blocks. Every query is served by a key or an index of V2, V12 and V16. */
+/**
+ * Login requests, their terminals and blocks. Every query is served by a key or an index
+ * of V2, V12 and V16.
+ */
 @Repository
 public class LoginRequestRepository {
 
@@ -39,88 +42,112 @@ public class LoginRequestRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores a request; {@code pingAuthReqId} is kept only for CIBA ping mode, whose notification names it. */
+    /**
+     * Stores a request; {@code pingAuthReqId} is kept only for CIBA ping mode, whose
+     * notification names it.
+     */
     public void insert(LoginRequest r, String secretHash, @Nullable String pingAuthReqId, List<Terminal> terminals) {
         DeviceDescription d = r.device();
         jdbc.sql("INSERT INTO login_request (id, account_id, client_id, device_id, device_type, device_name, "
-                        + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, "
-                        + "verification_code, state, poll_interval_seconds, notification_token, created_at, expires_at, "
-                        + "secret_hash, ciba_auth_req_id, network_id) VALUES (:id, :account, :client, :device, :type, "
-                        + ":name, :model, :os, :appVersion, :ip, :scopes, :bindingMessage, :code, :state, :pollInterval, "
-                        + ":notificationToken, :createdAt, :expiresAt, :secretHash, :pingAuthReqId, :network)")
-                .param("id", r.id())
-                .param("account", r.accountId())
-                .param("client", r.clientId())
-                .param("device", d.id())
-                .param("type", d.type().name())
-                .param("name", d.name())
-                .param("model", d.model())
-                .param("os", d.os())
-                .param("appVersion", d.appVersion())
-                .param("ip", r.ipAddress())
-                .param("scopes", String.join(" ", r.scopes()))
-                .param("bindingMessage", r.bindingMessage())
-                .param("code", r.verificationCode())
-                .param("state", r.state().name())
-                .param("pollInterval", r.pollIntervalSeconds())
-                .param("notificationToken", r.notificationToken())
-                .param("createdAt", utc(r.createdAt()))
-                .param("expiresAt", utc(r.expiresAt()))
-                .param("secretHash", secretHash)
-                .param("pingAuthReqId", pingAuthReqId)
-                .param("network", r.networkId())
-                .update();
+                + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, "
+                + "verification_code, state, poll_interval_seconds, notification_token, created_at, expires_at, "
+                + "secret_hash, ciba_auth_req_id, network_id) VALUES (:id, :account, :client, :device, :type, "
+                + ":name, :model, :os, :appVersion, :ip, :scopes, :bindingMessage, :code, :state, :pollInterval, "
+                + ":notificationToken, :createdAt, :expiresAt, :secretHash, :pingAuthReqId, :network)")
+            .param("id", r.id())
+            .param("account", r.accountId())
+            .param("client", r.clientId())
+            .param("device", d.id())
+            .param("type", d.type().name())
+            .param("name", d.name())
+            .param("model", d.model())
+            .param("os", d.os())
+            .param("appVersion", d.appVersion())
+            .param("ip", r.ipAddress())
+            .param("scopes", String.join(" ", r.scopes()))
+            .param("bindingMessage", r.bindingMessage())
+            .param("code", r.verificationCode())
+            .param("state", r.state().name())
+            .param("pollInterval", r.pollIntervalSeconds())
+            .param("notificationToken", r.notificationToken())
+            .param("createdAt", utc(r.createdAt()))
+            .param("expiresAt", utc(r.expiresAt()))
+            .param("secretHash", secretHash)
+            .param("pingAuthReqId", pingAuthReqId)
+            .param("network", r.networkId())
+            .update();
         for (Terminal t : terminals) {
             jdbc.sql("INSERT INTO login_request_terminal (request_id, session_id, device_id, open_until) "
-                    + "VALUES (?, ?, ?, ?)").params(r.id(), t.sessionId(), t.deviceId(), utc(r.expiresAt())).update();
+                    + "VALUES (?, ?, ?, ?)")
+                .params(r.id(), t.sessionId(), t.deviceId(), utc(r.expiresAt()))
+                .update();
         }
     }
 
     public Optional<LoginRequest> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE id = ?").param(id)
-                .query(LoginRequestRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE id = ?")
+            .param(id)
+            .query(LoginRequestRepository::map)
+            .optional();
     }
 
     public Optional<LoginRequest> findBySecretHash(String secretHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE secret_hash = ?").param(secretHash)
-                .query(LoginRequestRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE secret_hash = ?")
+            .param(secretHash)
+            .query(LoginRequestRepository::map)
+            .optional();
     }
 
     public Optional<String> pingAuthReqId(String id) {
-        return jdbc.sql("SELECT ciba_auth_req_id FROM login_request WHERE id = ?").param(id)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
+        return jdbc.sql("SELECT ciba_auth_req_id FROM login_request WHERE id = ?")
+            .param(id)
+            .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+            .single();
     }
 
     public List<Terminal> terminals(String requestId) {
         return jdbc.sql("SELECT session_id, device_id FROM login_request_terminal WHERE request_id = ?")
-                .param(requestId).query((rs, n) -> new Terminal(rs.getString(1), rs.getString(2))).list();
+            .param(requestId)
+            .query((rs, n) -> new Terminal(rs.getString(1), rs.getString(2)))
+            .list();
     }
 
     /**
-     * Requests sent to this terminal session that are still open: undecided and unexpired. Only the terminal rows
-     * are searched ({@code open_until} ends at the decision), so decided requests are never read.
+     * Requests sent to this terminal session that are still open: undecided and
+     * unexpired. Only the terminal rows are searched ({@code open_until} ends at the
+     * decision), so decided requests are never read.
      */
     public List<LoginRequest> pendingFor(String sessionId, Instant now) {
-        return jdbc.sql("SELECT r." + COLUMNS.replace(", ", ", r.") + " FROM login_request_terminal t "
-                        + "JOIN login_request r ON r.id = t.request_id "
-                        + "WHERE t.session_id = ? AND t.open_until > ? ORDER BY r.created_at")
-                .params(sessionId, utc(now)).query(LoginRequestRepository::map).list();
+        return jdbc
+            .sql("SELECT r." + COLUMNS.replace(", ", ", r.") + " FROM login_request_terminal t "
+                    + "JOIN login_request r ON r.id = t.request_id "
+                    + "WHERE t.session_id = ? AND t.open_until > ? ORDER BY r.created_at")
+            .params(sessionId, utc(now))
+            .query(LoginRequestRepository::map)
+            .list();
     }
 
     /**
-     * When the newest {@code limit} requests for an account since {@code since} were created, oldest first (the
-     * anti-fatigue window); reads at most {@code limit} rows however busy the account is.
+     * When the newest {@code limit} requests for an account since {@code since} were
+     * created, oldest first (the anti-fatigue window); reads at most {@code limit} rows
+     * however busy the account is.
      */
     public List<Instant> newestSince(String accountId, Instant since, int limit) {
         return newest("", accountId, since, limit);
     }
 
-    /** As {@link #newestSince}, for the requests of this account from one requesting device. */
+    /**
+     * As {@link #newestSince}, for the requests of this account from one requesting
+     * device.
+     */
     public List<Instant> newestFromDevice(String accountId, String deviceId, Instant since, int limit) {
         return newest(" AND device_id = ?", accountId, since, limit, deviceId);
     }
 
-    /** As {@link #newestSince}, for the requests of this account from one requesting address. */
+    /**
+     * As {@link #newestSince}, for the requests of this account from one requesting
+     * address.
+     */
     public List<Instant> newestFromAddress(String accountId, String ip, Instant since, int limit) {
         return newest(" AND ip_address = ?", accountId, since, limit, ip);
     }
@@ -129,41 +156,49 @@ public class LoginRequestRepository {
         List<Object> params = new ArrayList<>(List.of(accountId));
         params.addAll(List.of(value));
         params.add(utc(since));
-        List<Instant> newest = new ArrayList<>(jdbc.sql("SELECT created_at FROM login_request WHERE account_id = ?"
-                        + requester + " AND created_at >= ? ORDER BY created_at DESC FETCH FIRST "
-                        + Math.max(1, limit) + " ROWS ONLY")
-                .params(params)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list());
+        List<Instant> newest = new ArrayList<>(jdbc
+            .sql("SELECT created_at FROM login_request WHERE account_id = ?" + requester
+                    + " AND created_at >= ? ORDER BY created_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+            .params(params)
+            .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+            .list());
         Collections.reverse(newest);
         return newest;
     }
 
     /** The open request of this account from this device, if any. */
     public Optional<LoginRequest> openFrom(String accountId, String deviceId, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE device_id = ? AND account_id = ? "
-                        + "AND state = 'PENDING' AND expires_at > ?")
-                .params(deviceId, accountId, utc(now))
-                .query(LoginRequestRepository::map).list().stream().findFirst();
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM login_request WHERE device_id = ? AND account_id = ? "
+                    + "AND state = 'PENDING' AND expires_at > ?")
+            .params(deviceId, accountId, utc(now))
+            .query(LoginRequestRepository::map)
+            .list()
+            .stream()
+            .findFirst();
     }
 
     /**
-     * Moves a request from one state to another if nobody else moved it first; false when it was no longer in
-     * {@code from} (the first decision wins). A request leaving {@code PENDING} is closed on its terminals, so their
-     * lists of open requests stop reading it.
+     * Moves a request from one state to another if nobody else moved it first; false when
+     * it was no longer in {@code from} (the first decision wins). A request leaving
+     * {@code PENDING} is closed on its terminals, so their lists of open requests stop
+     * reading it.
      */
     public boolean transition(String id, LoginRequestState from, LoginRequestState to, @Nullable DenyReason reason,
             @Nullable String bySessionId, Instant now) {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("Illegal login request transition " + from + " -> " + to);
         }
-        boolean moved = jdbc.sql("UPDATE login_request SET state = ?, deny_reason = COALESCE(?, deny_reason), "
-                        + "decided_by_session_id = COALESCE(?, decided_by_session_id), decided_at = ? "
-                        + "WHERE id = ? AND state = ?")
-                .params(to.name(), reason == null ? null : reason.name(), bySessionId, utc(now), id, from.name())
-                .update() == 1;
+        boolean moved = jdbc
+            .sql("UPDATE login_request SET state = ?, deny_reason = COALESCE(?, deny_reason), "
+                    + "decided_by_session_id = COALESCE(?, decided_by_session_id), decided_at = ? "
+                    + "WHERE id = ? AND state = ?")
+            .params(to.name(), reason == null ? null : reason.name(), bySessionId, utc(now), id, from.name())
+            .update() == 1;
         if (moved && from == LoginRequestState.PENDING) {
-            jdbc.sql("UPDATE login_request_terminal SET open_until = ? WHERE request_id = ?").params(utc(now), id)
-                    .update();
+            jdbc.sql("UPDATE login_request_terminal SET open_until = ? WHERE request_id = ?")
+                .params(utc(now), id)
+                .update();
         }
         return moved;
     }
@@ -174,57 +209,77 @@ public class LoginRequestRepository {
 
     public void markPolled(String id, Instant now, int intervalSeconds) {
         jdbc.sql("UPDATE login_request SET last_polled_at = ?, poll_interval_seconds = ? WHERE id = ?")
-                .params(utc(now), intervalSeconds, id).update();
+            .params(utc(now), intervalSeconds, id)
+            .update();
     }
 
-    /** Open requests whose time is up, for the sweeper that tells terminals and clients. */
+    /**
+     * Open requests whose time is up, for the sweeper that tells terminals and clients.
+     */
     public List<LoginRequest> overdue(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM login_request WHERE state IN ('PENDING', 'APPROVED') "
-                        + "AND expires_at <= ? ORDER BY expires_at FETCH FIRST " + limit + " ROWS ONLY")
-                .param(utc(now)).query(LoginRequestRepository::map).list();
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM login_request WHERE state IN ('PENDING', 'APPROVED') "
+                    + "AND expires_at <= ? ORDER BY expires_at FETCH FIRST " + limit + " ROWS ONLY")
+            .param(utc(now))
+            .query(LoginRequestRepository::map)
+            .list();
     }
 
     /** Moves the end of an existing block; false when there is none to move. */
     public boolean extendBlock(String accountId, String kind, String value, Instant until) {
-        return jdbc.sql("UPDATE approval_block SET until_at = ? WHERE account_id = ? AND blocked_kind = ? "
-                + "AND blocked_value = ?").params(utc(until), accountId, kind, value).update() == 1;
+        return jdbc
+            .sql("UPDATE approval_block SET until_at = ? WHERE account_id = ? AND blocked_kind = ? "
+                    + "AND blocked_value = ?")
+            .params(utc(until), accountId, kind, value)
+            .update() == 1;
     }
 
     public void unblock(String accountId, String kind, String value) {
         jdbc.sql("DELETE FROM approval_block WHERE account_id = ? AND blocked_kind = ? AND blocked_value = ?")
-                .params(accountId, kind, value).update();
+            .params(accountId, kind, value)
+            .update();
     }
 
     /** Adds a block; fails on the key when one exists. */
     public void insertBlock(String accountId, String kind, String value, Instant until) {
         jdbc.sql("INSERT INTO approval_block (account_id, blocked_kind, blocked_value, until_at) VALUES (?, ?, ?, ?)")
-                .params(accountId, kind, value, utc(until)).update();
+            .params(accountId, kind, value, utc(until))
+            .update();
     }
 
     /**
-     * The latest end of any block on this account for this device, address or network, if one is in force; a
-     * {@code null} address or network matches no block.
+     * The latest end of any block on this account for this device, address or network, if
+     * one is in force; a {@code null} address or network matches no block.
      */
     public Optional<Instant> blockedUntil(String accountId, @Nullable String deviceId, @Nullable String ip,
             @Nullable String networkId, Instant now) {
-        return jdbc.sql("SELECT MAX(until_at) FROM approval_block WHERE account_id = ? AND until_at > ? AND "
-                        + "((blocked_kind = 'device' AND blocked_value = ?) OR (blocked_kind = 'ip' AND blocked_value = ?) "
-                        + "OR (blocked_kind = 'network' AND blocked_value = ?))")
-                .params(accountId, utc(now), deviceId == null ? "" : deviceId, ip == null ? "" : ip,
-                        networkId == null ? "" : networkId)
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
-                .single().map(OffsetDateTime::toInstant);
+        return jdbc
+            .sql("SELECT MAX(until_at) FROM approval_block WHERE account_id = ? AND until_at > ? AND "
+                    + "((blocked_kind = 'device' AND blocked_value = ?) OR (blocked_kind = 'ip' AND blocked_value = ?) "
+                    + "OR (blocked_kind = 'network' AND blocked_value = ?))")
+            .params(accountId, utc(now), deviceId == null ? "" : deviceId, ip == null ? "" : ip,
+                    networkId == null ? "" : networkId)
+            .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+            .single()
+            .map(OffsetDateTime::toInstant);
     }
 
-    /** Remembers that the account's owner disowned this device; fails on the key when it already was. */
+    /**
+     * Remembers that the account's owner disowned this device; fails on the key when it
+     * already was.
+     */
     public void disown(String accountId, String deviceId, Instant now) {
         jdbc.sql("INSERT INTO approval_disowned_device (account_id, device_id, disowned_at) VALUES (?, ?, ?)")
-                .params(accountId, deviceId, utc(now)).update();
+            .params(accountId, deviceId, utc(now))
+            .update();
     }
 
     public boolean isDisowned(String accountId, String deviceId) {
         return !jdbc.sql("SELECT device_id FROM approval_disowned_device WHERE account_id = ? AND device_id = ?")
-                .params(accountId, deviceId).query(String.class).list().isEmpty();
+            .params(accountId, deviceId)
+            .query(String.class)
+            .list()
+            .isEmpty();
     }
 
     private static LoginRequest map(ResultSet rs, int row) throws SQLException {
@@ -248,4 +303,5 @@ public class LoginRequestRepository {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
 }

@@ -12,8 +12,8 @@ import org.onekeylogin.push.EventBus;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a client's long poll sleep until its request changes on any node, instead of polling blindly. Waiting costs
- * a virtual thread and a future.
+ * Lets a client's long poll sleep until its request changes on any node, instead of
+ * polling blindly. Waiting costs a virtual thread and a future.
  */
 @Component
 public class LoginRequestWaiters {
@@ -22,6 +22,7 @@ public class LoginRequestWaiters {
     private static final String KEY_PREFIX = "login-request:";
 
     private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
     private final EventBus bus;
 
     LoginRequestWaiters(EventBus bus) {
@@ -36,12 +37,18 @@ public class LoginRequestWaiters {
         });
     }
 
-    /** Tells every node's waiters that the request changed (after the current transaction commits). */
+    /**
+     * Tells every node's waiters that the request changed (after the current transaction
+     * commits).
+     */
     public void wake(String requestId) {
         bus.publish(new BusMessage.Signal(KEY_PREFIX + requestId));
     }
 
-    /** A signal that completes when the request next changes; take it before reading the state, then wait. */
+    /**
+     * A signal that completes when the request next changes; take it before reading the
+     * state, then wait.
+     */
     public CompletableFuture<Void> signal(String requestId) {
         return waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
     }
@@ -50,10 +57,13 @@ public class LoginRequestWaiters {
     public static void await(CompletableFuture<Void> signal, Duration timeout) {
         try {
             signal.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+        }
+        catch (TimeoutException | ExecutionException e) {
             // nothing changed in time: the caller reads the state again and answers
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The event streams open on this node, fed by the bus and kept alive by heartbeats. On shutdown it ends every
- * stream first (clients reconnect with Last-Event-ID, to another node if there is one), so graceful shutdown does
- * not wait on connections that never finish by themselves.
+ * The event streams open on this node, fed by the bus and kept alive by heartbeats. On
+ * shutdown it ends every stream first (clients reconnect with Last-Event-ID, to another
+ * node if there is one), so graceful shutdown does not wait on connections that never
+ * finish by themselves.
  */
 @Component
 public class PushHub implements SmartLifecycle {
@@ -27,9 +28,13 @@ public class PushHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PushHub.class);
 
     private final PushEventStore store;
+
     private final PushProperties properties;
+
     private final Clock clock;
+
     private final Map<String, Set<PushStream>> byDevice = new ConcurrentHashMap<>();
+
     private volatile boolean running;
 
     PushHub(PushEventStore store, EventBus bus, PushProperties properties, Clock clock) {
@@ -40,8 +45,8 @@ public class PushHub implements SmartLifecycle {
     }
 
     /**
-     * Opens a stream for a device session: replays events after {@code lastEventId}, or the recent ones when the
-     * client sends none, then keeps sending as events arrive.
+     * Opens a stream for a device session: replays events after {@code lastEventId}, or
+     * the recent ones when the client sends none, then keeps sending as events arrive.
      */
     public SseEmitter open(String deviceId, String sessionId, @Nullable Long lastEventId) {
         var emitter = new SseEmitter(properties.streamTimeout().toMillis());
@@ -119,4 +124,5 @@ public class PushHub implements SmartLifecycle {
             return streams.isEmpty() ? null : streams;
         });
     }
+
 }

@@ -9,19 +9,26 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream of one device session; it carries the events addressed to that session only. Sends are serialised by a lock and always read from the store
- * after the last id sent, so events arrive once, in order, whichever thread triggers the send.
+ * One open event stream of one device session; it carries the events addressed to that
+ * session only. Sends are serialised by a lock and always read from the store after the
+ * last id sent, so events arrive once, in order, whichever thread triggers the send.
  */
 final class PushStream {
 
     private static final int BATCH = 100;
 
     private final SseEmitter emitter;
+
     private final String deviceId;
+
     private final String sessionId;
+
     private final Instant notBefore;
+
     private final ReentrantLock lock = new ReentrantLock();
+
     private long lastSentId;
+
     private volatile boolean closed;
 
     PushStream(SseEmitter emitter, String deviceId, String sessionId, long lastSentId, Instant notBefore) {
@@ -44,15 +51,20 @@ final class PushStream {
         return closed;
     }
 
-    /** Sends every stored event after the last one sent; false when the connection is gone. */
+    /**
+     * Sends every stored event after the last one sent; false when the connection is
+     * gone.
+     */
     boolean drain(PushEventStore store) {
         lock.lock();
         try {
             while (!closed) {
                 List<PushEvent> events = store.after(sessionId, lastSentId, notBefore, BATCH);
                 for (PushEvent e : events) {
-                    emitter.send(SseEmitter.event().id(Long.toString(e.id())).name(e.type())
-                            .data(e.payload(), MediaType.APPLICATION_JSON));
+                    emitter.send(SseEmitter.event()
+                        .id(Long.toString(e.id()))
+                        .name(e.type())
+                        .data(e.payload(), MediaType.APPLICATION_JSON));
                     lastSentId = e.id();
                 }
                 if (events.size() < BATCH) {
@@ -60,10 +72,12 @@ final class PushStream {
                 }
             }
             return false;
-        } catch (IOException | IllegalStateException gone) {
+        }
+        catch (IOException | IllegalStateException gone) {
             close();
             return false;
-        } finally {
+        }
+        finally {
             lock.unlock();
         }
     }
@@ -76,10 +90,12 @@ final class PushStream {
             }
             emitter.send(SseEmitter.event().comment(text));
             return true;
-        } catch (IOException | IllegalStateException gone) {
+        }
+        catch (IOException | IllegalStateException gone) {
             close();
             return false;
-        } finally {
+        }
+        finally {
             lock.unlock();
         }
     }
@@ -89,7 +105,8 @@ final class PushStream {
             closed = true;
             try {
                 emitter.complete();
-            } catch (IllegalStateException alreadyDone) {
+            }
+            catch (IllegalStateException alreadyDone) {
                 // the container already finished the response
             }
         }
@@ -98,4 +115,5 @@ final class PushStream {
     void markClosed() {
         closed = true;
     }
+
 }

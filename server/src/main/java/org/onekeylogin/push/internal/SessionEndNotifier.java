@@ -12,12 +12,17 @@ import org.onekeylogin.push.PushService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells a device it was signed out ({@code signed_out}), then closes that session's streams. */
+/**
+ * Tells a device it was signed out ({@code signed_out}), then closes that session's
+ * streams.
+ */
 @Component
 class SessionEndNotifier {
 
     private final PushService push;
+
     private final EventBus bus;
+
     private final DeviceSessionService sessions;
 
     SessionEndNotifier(PushService push, EventBus bus, DeviceSessionService sessions) {
@@ -36,10 +41,12 @@ class SessionEndNotifier {
         payload.put("session_id", revoked.sessionId());
         payload.put("reason", revoked.reason().wireName());
         if (revoked.bySessionId() != null && !revoked.bySessionId().equals(revoked.sessionId())) {
-            sessions.find(revoked.bySessionId()).map(DeviceSession::device)
-                    .ifPresent(by -> payload.put("by_device", Map.of("name", by.name(), "type", by.type().wireName())));
+            sessions.find(revoked.bySessionId())
+                .map(DeviceSession::device)
+                .ifPresent(by -> payload.put("by_device", Map.of("name", by.name(), "type", by.type().wireName())));
         }
         push.publish(revoked.deviceId(), revoked.sessionId(), "signed_out", payload);
         bus.publish(new BusMessage.SessionEnded(revoked.sessionId()));
     }
+
 }

@@ -31,6 +31,8 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
         Jwt jwt = token.getToken();
         List<String> audience = jwt.getAudience();
         return new Caller(jwt.getSubject(), jwt.getClaimAsString(SessionClaims.SESSION_ID),
-                jwt.getClaimAsString(SessionClaims.DEVICE_ID), audience == null || audience.isEmpty() ? "" : audience.get(0));
+                jwt.getClaimAsString(SessionClaims.DEVICE_ID),
+                audience == null || audience.isEmpty() ? "" : audience.get(0));
     }
+
 }

@@ -23,19 +23,23 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 
 /**
- * The tokens one refresh issued, kept for the short grace window in which the same refresh token presented again is
- * a duplicate of that refresh (an app that refreshed twice at once, a retry after a lost answer) and gets the same
- * answer. They are stored sealed with AES-256-GCM under a key derived from the refresh token that was exchanged, which
- * the service does not keep (only its SHA-256 hash, a different derivation): only a request presenting that token
- * can open them, and a copy of the database cannot.
+ * The tokens one refresh issued, kept for the short grace window in which the same
+ * refresh token presented again is a duplicate of that refresh (an app that refreshed
+ * twice at once, a retry after a lost answer) and gets the same answer. They are stored
+ * sealed with AES-256-GCM under a key derived from the refresh token that was exchanged,
+ * which the service does not keep (only its SHA-256 hash, a different derivation): only a
+ * request presenting that token can open them, and a copy of the database cannot.
  */
 record GracePair(String clientId, String accessToken, Instant accessIssuedAt, Instant accessExpiresAt,
         Set<String> scopes, String refreshToken, Instant refreshIssuedAt, @Nullable Instant refreshExpiresAt,
         @Nullable String idToken) {
 
     private static final byte[] KEY_LABEL = "onekey refresh-token grace key".getBytes(StandardCharsets.UTF_8);
+
     private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final int NONCE_BYTES = 12;
+
     private static final int TAG_BITS = 128;
 
     GracePair {
@@ -67,7 +71,8 @@ record GracePair(String clientId, String accessToken, Instant accessIssuedAt, In
         byte[] sealed;
         try {
             sealed = cipher(Cipher.ENCRYPT_MODE, exchanged, nonce).doFinal(encode());
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
         byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
@@ -75,27 +80,34 @@ record GracePair(String clientId, String accessToken, Instant accessIssuedAt, In
         return Base64.getEncoder().encodeToString(out);
     }
 
-    /** The pair sealed under {@code presented}, or empty when it was sealed under another token. */
+    /**
+     * The pair sealed under {@code presented}, or empty when it was sealed under another
+     * token.
+     */
     static Optional<GracePair> open(String sealed, String presented) {
         byte[] in = Base64.getDecoder().decode(sealed);
         try {
-            byte[] plain = cipher(Cipher.DECRYPT_MODE, presented, Arrays.copyOf(in, NONCE_BYTES))
-                    .doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            byte[] plain = cipher(Cipher.DECRYPT_MODE, presented, Arrays.copyOf(in, NONCE_BYTES)).doFinal(in,
+                    NONCE_BYTES, in.length - NONCE_BYTES);
             return Optional.of(decode(new String(plain, StandardCharsets.UTF_8)));
-        } catch (AEADBadTagException notThisToken) {
+        }
+        catch (AEADBadTagException notThisToken) {
             return Optional.empty();
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 
     private byte[] encode() {
         // tokens are JWTs and base64url strings: a line feed never occurs in them
-        return String.join("\n", clientId, accessToken, Long.toString(accessIssuedAt.toEpochMilli()),
-                Long.toString(accessExpiresAt.toEpochMilli()), String.join(" ", scopes), refreshToken,
-                Long.toString(refreshIssuedAt.toEpochMilli()),
-                refreshExpiresAt == null ? "" : Long.toString(refreshExpiresAt.toEpochMilli()),
-                idToken == null ? "" : idToken).getBytes(StandardCharsets.UTF_8);
+        return String
+            .join("\n", clientId, accessToken, Long.toString(accessIssuedAt.toEpochMilli()),
+                    Long.toString(accessExpiresAt.toEpochMilli()), String.join(" ", scopes), refreshToken,
+                    Long.toString(refreshIssuedAt.toEpochMilli()),
+                    refreshExpiresAt == null ? "" : Long.toString(refreshExpiresAt.toEpochMilli()),
+                    idToken == null ? "" : idToken)
+            .getBytes(StandardCharsets.UTF_8);
     }
 
     private static GracePair decode(String text) {
@@ -115,7 +127,8 @@ record GracePair(String clientId, String accessToken, Instant accessIssuedAt, In
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(Hashing.sha256Hex(refreshToken).getBytes(StandardCharsets.US_ASCII));
             return cipher;
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }

@@ -6,8 +6,9 @@ import org.onekeylogin.system.Hashing;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * SHA-256 for client secrets. Client secrets are long random strings, so a slow password hash adds nothing but
- * tens of milliseconds to every token request; comparison is constant-time.
+ * SHA-256 for client secrets. Client secrets are long random strings, so a slow password
+ * hash adds nothing but tens of milliseconds to every token request; comparison is
+ * constant-time.
  */
 public final class HighEntropySecretEncoder implements PasswordEncoder {
 
@@ -26,7 +27,8 @@ public final class HighEntropySecretEncoder implements PasswordEncoder {
         byte[] expected;
         try {
             expected = HexFormat.of().parseHex(encodedPassword);
-        } catch (IllegalArgumentException notHex) {
+        }
+        catch (IllegalArgumentException notHex) {
             return false;
         }
         return MessageDigest.isEqual(digest(rawPassword), expected);
@@ -35,4 +37,5 @@ public final class HighEntropySecretEncoder implements PasswordEncoder {
     private static byte[] digest(CharSequence raw) {
         return Hashing.sha256(raw.toString());
     }
+
 }

@@ -19,31 +19,42 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Lets public device clients (no secret: TV and phone apps cannot keep one) use the token endpoint for the grants a
- * device needs after it is signed in or while it waits: refreshing (refresh tokens rotate on every use, so a copied
- * refresh token stops working as soon as either holder refreshes) and polling a device code. Spring's own public-client support covers only the
- * authorization-code grant with PKCE. Public clients may also revoke their own tokens (RFC 7009 section 5).
- * A converter that only parses, and a provider that holds the rules.
+ * Lets public device clients (no secret: TV and phone apps cannot keep one) use the token
+ * endpoint for the grants a device needs after it is signed in or while it waits:
+ * refreshing (refresh tokens rotate on every use, so a copied refresh token stops working
+ * as soon as either holder refreshes) and polling a device code. Spring's own
+ * public-client support covers only the authorization-code grant with PKCE. Public
+ * clients may also revoke their own tokens (RFC 7009 section 5). A converter that only
+ * parses, and a provider that holds the rules.
  */
 public final class PublicClientAuthentication {
 
     static final Set<String> GRANTS = Set.of(AuthorizationGrantType.REFRESH_TOKEN.getValue(),
             AuthorizationGrantType.DEVICE_CODE.getValue());
-    /** Marks a revocation request, which has no grant type: a public client may revoke its own tokens. */
+
+    /**
+     * Marks a revocation request, which has no grant type: a public client may revoke its
+     * own tokens.
+     */
     static final String REVOCATION = "revocation";
-    /** Marks a device authorization request (RFC 8628 section 3.1), made by the TV before it polls. */
+
+    /**
+     * Marks a device authorization request (RFC 8628 section 3.1), made by the TV before
+     * it polls.
+     */
     static final String DEVICE_AUTHORIZATION = "device_authorization";
 
     private PublicClientAuthentication() {
     }
 
     /**
-     * Parses {@code client_id} without a secret on a refresh or device-code token request, or on a revocation
-     * request.
+     * Parses {@code client_id} without a secret on a refresh or device-code token
+     * request, or on a revocation request.
      */
     public static final class Converter implements AuthenticationConverter {
 
         private final String revocationEndpoint;
+
         private final String deviceAuthorizationEndpoint;
 
         public Converter(String revocationEndpoint, String deviceAuthorizationEndpoint) {
@@ -59,10 +70,11 @@ public final class PublicClientAuthentication {
             String path = request.getRequestURI();
             String grantType = path.endsWith(revocationEndpoint) ? REVOCATION
                     : path.endsWith(deviceAuthorizationEndpoint) ? DEVICE_AUTHORIZATION
-                    : request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
+                            : request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
             String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
-            if (grantType == null || !(GRANTS.contains(grantType) || REVOCATION.equals(grantType)
-                    || DEVICE_AUTHORIZATION.equals(grantType))
+            if (grantType == null
+                    || !(GRANTS.contains(grantType) || REVOCATION.equals(grantType)
+                            || DEVICE_AUTHORIZATION.equals(grantType))
                     || clientId == null || clientId.isBlank()
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameterValues(OAuth2ParameterNames.CLIENT_ID).length != 1) {
@@ -71,9 +83,13 @@ public final class PublicClientAuthentication {
             return new OAuth2ClientAuthenticationToken(clientId, ClientAuthenticationMethod.NONE, null,
                     Map.of(OAuth2ParameterNames.GRANT_TYPE, grantType));
         }
+
     }
 
-    /** Accepts the client when it is registered as public and allowed the grant it asks for. */
+    /**
+     * Accepts the client when it is registered as public and allowed the grant it asks
+     * for.
+     */
     public static final class Provider implements AuthenticationProvider {
 
         private final RegisteredClientRepository clients;
@@ -92,9 +108,9 @@ public final class PublicClientAuthentication {
             }
             RegisteredClient client = clients.findByClientId(String.valueOf(token.getPrincipal()));
             if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
-                    || !(REVOCATION.equals(grant) || client.getAuthorizationGrantTypes().contains(
-                            new AuthorizationGrantType(DEVICE_AUTHORIZATION.equals(grant)
-                                    ? AuthorizationGrantType.DEVICE_CODE.getValue() : grant)))) {
+                    || !(REVOCATION.equals(grant) || client.getAuthorizationGrantTypes()
+                        .contains(new AuthorizationGrantType(DEVICE_AUTHORIZATION.equals(grant)
+                                ? AuthorizationGrantType.DEVICE_CODE.getValue() : grant)))) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
                         "Unknown client, or not a public client allowed this grant.", null));
             }
@@ -105,5 +121,7 @@ public final class PublicClientAuthentication {
         public boolean supports(Class<?> authentication) {
             return OAuth2ClientAuthenticationToken.class.isAssignableFrom(authentication);
         }
+
     }
+
 }

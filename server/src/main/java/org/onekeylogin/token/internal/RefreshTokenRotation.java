@@ -16,21 +16,28 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Spring's refresh-token grant, as one transaction that also retires the refresh token it exchanged: the new
- * tokens, the session's current access-token id and the retirement commit together. The retired token is what
- * {@link RefreshTokenReuse} recognises when it is presented again.
+ * Spring's refresh-token grant, as one transaction that also retires the refresh token it
+ * exchanged: the new tokens, the session's current access-token id and the retirement
+ * commit together. The retired token is what {@link RefreshTokenReuse} recognises when it
+ * is presented again.
  *
- * <p>The transaction starts by taking the row lock of the token's session ({@link DeviceSessionService#lockIfActive},
- * the lock a sign-out takes too), so the refreshes of one session, and its sign-out, happen one at a time on every
- * node. Spring's grant reads the authorization only once it holds the lock, so of two refreshes with one token
- * exactly one exchanges it; the other, within the grace window, is given the same new tokens, and a refresh that
- * waited for a sign-out finds the session ended and gets {@code invalid_grant}.
+ * <p>
+ * The transaction starts by taking the row lock of the token's session
+ * ({@link DeviceSessionService#lockIfActive}, the lock a sign-out takes too), so the
+ * refreshes of one session, and its sign-out, happen one at a time on every node.
+ * Spring's grant reads the authorization only once it holds the lock, so of two refreshes
+ * with one token exactly one exchanges it; the other, within the grace window, is given
+ * the same new tokens, and a refresh that waited for a sign-out finds the session ended
+ * and gets {@code invalid_grant}.
  */
 public final class RefreshTokenRotation implements AuthenticationProvider {
 
     private final AuthenticationProvider grant;
+
     private final RefreshTokenReuse reuse;
+
     private final DeviceSessionService sessions;
+
     private final TransactionTemplate transaction;
 
     public RefreshTokenRotation(AuthenticationProvider grant, RefreshTokenReuse reuse, DeviceSessionService sessions,
@@ -44,7 +51,10 @@ public final class RefreshTokenRotation implements AuthenticationProvider {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Wraps the refresh-token grant among the token endpoint's providers; leaves the others as they are. */
+    /**
+     * Wraps the refresh-token grant among the token endpoint's providers; leaves the
+     * others as they are.
+     */
     public static AuthenticationProvider around(AuthenticationProvider provider, RefreshTokenReuse reuse,
             DeviceSessionService sessions, PlatformTransactionManager transactions) {
         return provider instanceof OAuth2RefreshTokenAuthenticationProvider
@@ -59,13 +69,13 @@ public final class RefreshTokenRotation implements AuthenticationProvider {
             Optional<String> sessionId = reuse.holder(presented);
             if (sessionId.isPresent()) {
                 if (!sessions.lockIfActive(sessionId.get())) {
-                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                            "This device has been signed out.", null));
+                    throw new OAuth2AuthenticationException(
+                            new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "This device has been signed out.", null));
                 }
                 if (refresh.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
                         && client.isAuthenticated()) {
-                    Optional<OAuth2AccessTokenAuthenticationToken> repeated = reuse.repeatedAnswer(presented,
-                            client, refresh.getScopes());
+                    Optional<OAuth2AccessTokenAuthenticationToken> repeated = reuse.repeatedAnswer(presented, client,
+                            refresh.getScopes());
                     if (repeated.isPresent()) {
                         return repeated.get();
                     }
@@ -85,4 +95,5 @@ public final class RefreshTokenRotation implements AuthenticationProvider {
     public boolean supports(Class<?> authentication) {
         return OAuth2RefreshTokenAuthenticationToken.class.isAssignableFrom(authentication);
     }
+
 }

@@ -1,13 +1,20 @@
 package org.onekeylogin.token.internal;
 
-/** Attribute names under which an OAuth2 authorization remembers its device session (plain strings: they are stored as JSON). */
+/**
+ * Attribute names under which an OAuth2 authorization remembers its device session (plain
+ * strings: they are stored as JSON).
+ */
 public final class SessionAttributes {
 
     public static final String SESSION_ID = "onekey.session_id";
+
     public static final String DEVICE_ID = "onekey.device_id";
+
     public static final String AMR = "onekey.amr";
+
     public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
     private SessionAttributes() {
     }
+
 }

@@ -13,24 +13,31 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The authorization store, with what a device session must learn when one of its authorizations is saved: the id
- * ({@code jti}) of the access token just issued (first issue, refresh, device-code poll), so that every older access
- * token of the session is refused at the JSON API at once. The save and that note are one transaction; a save
+ * The authorization store, with what a device session must learn when one of its
+ * authorizations is saved: the id ({@code jti}) of the access token just issued (first
+ * issue, refresh, device-code poll), so that every older access token of the session is
+ * refused at the JSON API at once. The save and that note are one transaction; a save
  * inside a sign-in or a refresh joins theirs.
  *
- * <p>Every grant, Spring's and OneKey's, saves through here, which is why this is the place for the note rather than
- * the token customizer, which only shapes claims. It is also the place that keeps an ended session's tokens dead:
- * Spring's store inserts an authorization it does not find, so a grant that read the authorization before a sign-out
- * removed it would otherwise bring it back with fresh tokens. Each save of a session's authorization first takes the
- * session's row lock ({@link DeviceSessionService#lockIfActive}, the lock a sign-out takes too) and saves only while
- * the session is signed in: a grant is refused with {@code invalid_grant}, a revocation has nothing left to save.
+ * <p>
+ * Every grant, Spring's and OneKey's, saves through here, which is why this is the place
+ * for the note rather than the token customizer, which only shapes claims. It is also the
+ * place that keeps an ended session's tokens dead: Spring's store inserts an
+ * authorization it does not find, so a grant that read the authorization before a
+ * sign-out removed it would otherwise bring it back with fresh tokens. Each save of a
+ * session's authorization first takes the session's row lock
+ * ({@link DeviceSessionService#lockIfActive}, the lock a sign-out takes too) and saves
+ * only while the session is signed in: a grant is refused with {@code invalid_grant}, a
+ * revocation has nothing left to save.
  */
 public final class SessionAuthorizations implements OAuth2AuthorizationService {
 
     private static final String TOKEN_ID_CLAIM = "jti";
 
     private final OAuth2AuthorizationService store;
+
     private final DeviceSessionService sessions;
+
     private final TransactionTemplate transaction;
 
     public SessionAuthorizations(OAuth2AuthorizationService store, DeviceSessionService sessions,
@@ -51,8 +58,8 @@ public final class SessionAuthorizations implements OAuth2AuthorizationService {
         transaction.executeWithoutResult(status -> {
             if (!sessions.lockIfActive(sessionId)) {
                 if (accessTokenId != null) {
-                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                            "This device has been signed out.", null));
+                    throw new OAuth2AuthenticationException(
+                            new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "This device has been signed out.", null));
                 }
                 return;
             }
@@ -64,8 +71,9 @@ public final class SessionAuthorizations implements OAuth2AuthorizationService {
     }
 
     /**
-     * The id of the authorization's access token unless it was revoked: a revocation saves the authorization with
-     * the token invalidated, and must not make it current again.
+     * The id of the authorization's access token unless it was revoked: a revocation
+     * saves the authorization with the token invalidated, and must not make it current
+     * again.
      */
     private static @Nullable String liveAccessTokenId(OAuth2Authorization authorization) {
         OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
@@ -89,4 +97,5 @@ public final class SessionAuthorizations implements OAuth2AuthorizationService {
     public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
         return store.findByToken(token, tokenType);
     }
+
 }

@@ -9,10 +9,12 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Signs every JWT with ES256, marks access tokens {@code typ: at+jwt} (RFC 9068) so an ID token can never pass as
- * one, and copies the device session of the authorization into the claims ({@code sid}, {@code device_id},
- * {@code amr}), on first issue and on every refresh. It only shapes claims: what a session learns from a new token
- * is recorded when the authorization is saved ({@link SessionAuthorizations}, {@link RefreshTokenRotation}).
+ * Signs every JWT with ES256, marks access tokens {@code typ: at+jwt} (RFC 9068) so an ID
+ * token can never pass as one, and copies the device session of the authorization into
+ * the claims ({@code sid}, {@code device_id}, {@code amr}), on first issue and on every
+ * refresh. It only shapes claims: what a session learns from a new token is recorded when
+ * the authorization is saved ({@link SessionAuthorizations},
+ * {@link RefreshTokenRotation}).
  */
 public final class SessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -44,8 +46,10 @@ public final class SessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
         }
         String amr = authorization.getAttribute(SessionAttributes.AMR);
         if (amr != null) {
-            // a JDK list type that the authorization store's JSON allow-list accepts (List.of types are refused)
+            // a JDK list type that the authorization store's JSON allow-list accepts
+            // (List.of types are refused)
             context.getClaims().claim(SessionClaims.AMR, Collections.singletonList(amr));
         }
     }
+
 }

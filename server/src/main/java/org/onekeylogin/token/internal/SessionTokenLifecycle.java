@@ -19,4 +19,5 @@ class SessionTokenLifecycle {
     void on(SessionRevoked revoked) {
         tokens.revokeSessionTokens(revoked.sessionId());
     }
+
 }

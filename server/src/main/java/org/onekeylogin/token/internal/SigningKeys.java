@@ -18,16 +18,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The token signing key: one P-256 key (ES256 signs in about a fifth of the time of RS256), created on first start
- * and kept in the database so that every node signs with it and tokens issued before a restart still verify after.
+ * The token signing key: one P-256 key (ES256 signs in about a fifth of the time of
+ * RS256), created on first start and kept in the database so that every node signs with
+ * it and tokens issued before a restart still verify after.
  */
 public final class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
     private static final String CURRENT = "current";
 
     private final JdbcClient jdbc;
+
     private final Clock clock;
+
     private final InsertOnce inserts;
 
     public SigningKeys(JdbcClient jdbc, InsertOnce inserts, Clock clock) {
@@ -41,32 +45,42 @@ public final class SigningKeys {
     }
 
     private Optional<ECKey> load() {
-        return jdbc.sql("SELECT jwk FROM signing_key WHERE id = ?").param(CURRENT).query(String.class).optional()
-                .map(SigningKeys::parse);
+        return jdbc.sql("SELECT jwk FROM signing_key WHERE id = ?")
+            .param(CURRENT)
+            .query(String.class)
+            .optional()
+            .map(SigningKeys::parse);
     }
 
     private ECKey create() {
         ECKey key;
         try {
-            key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
-                    .keyID(UUID.randomUUID().toString()).generate();
-        } catch (JOSEException e) {
+            key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.ES256)
+                .keyID(UUID.randomUUID().toString())
+                .generate();
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate a P-256 key", e);
         }
         if (inserts.insert(() -> jdbc.sql("INSERT INTO signing_key (id, jwk, created_at) VALUES (?, ?, ?)")
-                .params(CURRENT, key.toJSONString(), utc(clock.instant())).update())) {
+            .params(CURRENT, key.toJSONString(), utc(clock.instant()))
+            .update())) {
             log.info("Created the token signing key");
             return key;
         }
-        // another node started at the same moment and stored its key first: every node signs with that one
+        // another node started at the same moment and stored its key first: every node
+        // signs with that one
         return load().orElseThrow();
     }
 
     private static ECKey parse(String json) {
         try {
             return ECKey.parse(json);
-        } catch (ParseException e) {
+        }
+        catch (ParseException e) {
             throw new IllegalStateException("The stored signing key is not a valid EC JWK", e);
         }
     }
+
 }

@@ -32,8 +32,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * CIBA ping mode: once the user approves, the service calls the client's registered notification endpoint (a real
- * HTTP server started by this test) with the client's notification token, and the client then collects the tokens.
+ * CIBA ping mode: once the user approves, the service calls the client's registered
+ * notification endpoint (a real HTTP server started by this test) with the client's
+ * notification token, and the client then collects the tokens.
  */
 @ServiceTest
 class CibaPingModeTest {
@@ -66,21 +67,27 @@ class CibaPingModeTest {
     }
 
     @Test
-    void whenTheUserApprovesThenTheClientIsPingedAndCollectsItsTokens(Api api, TestAccounts accounts)
-            throws Exception {
+    void whenTheUserApprovesThenTheClientIsPingedAndCollectsItsTokens(Api api, TestAccounts accounts) throws Exception {
         TestAccounts.Account dad = accounts.register("dad");
         TestAccounts.Device phone = accounts.signIn(dad, "phone", "Dad's phone");
 
         HTTPResponse withoutToken = new CIBARequest.Builder(CLIENT, new Scope("openid"))
-                .endpointURI(URI.create(api.base() + "/oauth2/bc-authorize")).loginHint(dad.loginName())
-                .build().toHTTPRequest().send();
+            .endpointURI(URI.create(api.base() + "/oauth2/bc-authorize"))
+            .loginHint(dad.loginName())
+            .build()
+            .toHTTPRequest()
+            .send();
         assertThat(withoutToken.getBodyAsJSONObject().getAsString("error"))
-                .as("ping clients must send client_notification_token").isEqualTo("invalid_request");
+            .as("ping clients must send client_notification_token")
+            .isEqualTo("invalid_request");
 
         HTTPResponse raw = new CIBARequest.Builder(CLIENT, new Scope("openid"))
-                .endpointURI(URI.create(api.base() + "/oauth2/bc-authorize")).loginHint(dad.loginName())
-                .clientNotificationToken(new BearerAccessToken("notify-me-8a7b6c5d4e3f"))
-                .build().toHTTPRequest().send();
+            .endpointURI(URI.create(api.base() + "/oauth2/bc-authorize"))
+            .loginHint(dad.loginName())
+            .clientNotificationToken(new BearerAccessToken("notify-me-8a7b6c5d4e3f"))
+            .build()
+            .toHTTPRequest()
+            .send();
         CIBARequestAcknowledgement ack = CIBAResponse.parse(raw).toRequestAcknowledgement();
         String requestId = api.get("/api/v1/approvals", phone.accessToken()).at("/requests/0/request_id");
         assertThat(PINGS.poll(300, TimeUnit.MILLISECONDS)).as("no ping before the user decides").isNull();
@@ -92,11 +99,13 @@ class CibaPingModeTest {
         assertThat(ping).as("the client's backend was pinged").isNotNull();
         assertThat(ping.authorization()).isEqualTo("Bearer notify-me-8a7b6c5d4e3f");
         assertThat(Api.JSON.readTree(ping.body()).path("auth_req_id").asString())
-                .isEqualTo(ack.getAuthRequestID().getValue());
+            .isEqualTo(ack.getAuthRequestID().getValue());
 
-        TokenResponse tokens = TokenResponse.parse(new TokenRequest.Builder(
-                URI.create(api.base() + "/oauth2/token"), CLIENT, new CIBAGrant(ack.getAuthRequestID()))
-                .build().toHTTPRequest().send());
+        TokenResponse tokens = TokenResponse.parse(new TokenRequest.Builder(URI.create(api.base() + "/oauth2/token"),
+                CLIENT, new CIBAGrant(ack.getAuthRequestID()))
+            .build()
+            .toHTTPRequest()
+            .send());
         assertThat(tokens.indicatesSuccess()).isTrue();
     }
 
@@ -111,8 +120,10 @@ class CibaPingModeTest {
             });
             server.start();
             return server;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

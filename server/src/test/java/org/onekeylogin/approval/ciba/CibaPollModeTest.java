@@ -29,8 +29,9 @@ import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * OpenID Connect CIBA in poll mode, driven by a stock client library (Nimbus oauth2-oidc-sdk) from discovery and
- * {@code bc-authorize} to tokens, through {@code authorization_pending} and {@code slow_down}.
+ * OpenID Connect CIBA in poll mode, driven by a stock client library (Nimbus
+ * oauth2-oidc-sdk) from discovery and {@code bc-authorize} to tokens, through
+ * {@code authorization_pending} and {@code slow_down}.
  */
 @ServiceTest
 class CibaPollModeTest {
@@ -42,6 +43,7 @@ class CibaPollModeTest {
     TestClock clock;
 
     final Api api;
+
     final TestAccounts accounts;
 
     CibaPollModeTest(Api api, TestAccounts accounts) {
@@ -59,12 +61,14 @@ class CibaPollModeTest {
         TestAccounts.Device phone = accounts.signIn(dad, "phone", "Dad's phone");
 
         HTTPResponse raw = new CIBARequest.Builder(CLIENT, new Scope("openid", "profile"))
-                .endpointURI(provider.getBackChannelAuthenticationEndpointURI())
-                .loginHint(dad.loginName())
-                .bindingMessage("Sign in to Cinema app")
-                .requestedExpiry(300)
-                .customParameter("device_name", "Cinema app on Windows")
-                .build().toHTTPRequest().send();
+            .endpointURI(provider.getBackChannelAuthenticationEndpointURI())
+            .loginHint(dad.loginName())
+            .bindingMessage("Sign in to Cinema app")
+            .requestedExpiry(300)
+            .customParameter("device_name", "Cinema app on Windows")
+            .build()
+            .toHTTPRequest()
+            .send();
         CIBAResponse response = CIBAResponse.parse(raw);
         assertThat(response.indicatesSuccess()).as(raw.getBody()).isTrue();
         CIBARequestAcknowledgement ack = response.toRequestAcknowledgement();
@@ -73,7 +77,8 @@ class CibaPollModeTest {
         assertThat(code).matches("\\d{2}");
 
         TokenRequest poll = new TokenRequest.Builder(provider.getTokenEndpointURI(), CLIENT,
-                new CIBAGrant(ack.getAuthRequestID())).build();
+                new CIBAGrant(ack.getAuthRequestID()))
+            .build();
         TokenErrorResponse pending = TokenResponse.parse(poll.toHTTPRequest().send()).toErrorResponse();
         assertThat(pending.getErrorObject().getCode()).isEqualTo("authorization_pending");
         TokenErrorResponse tooFast = TokenResponse.parse(poll.toHTTPRequest().send()).toErrorResponse();
@@ -82,19 +87,22 @@ class CibaPollModeTest {
         Api.Response pendingOnPhone = api.get("/api/v1/approvals", phone.accessToken());
         assertThat(pendingOnPhone.at("/requests/0/binding_message")).isEqualTo("Sign in to Cinema app");
         assertThat(pendingOnPhone.at("/requests/0/requester/name")).isEqualTo("Cinema app on Windows");
-        Api.Response approved = api.post("/api/v1/approvals/" + pendingOnPhone.at("/requests/0/request_id")
-                + "/approve", Map.of("code", code), phone.accessToken());
+        Api.Response approved = api.post(
+                "/api/v1/approvals/" + pendingOnPhone.at("/requests/0/request_id") + "/approve", Map.of("code", code),
+                phone.accessToken());
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
 
-        clock.advance(Duration.ofSeconds(11)); // respect the interval, raised by 5 s after slow_down
+        clock.advance(Duration.ofSeconds(11)); // respect the interval, raised by 5 s
+                                               // after slow_down
         TokenResponse tokens = OIDCTokenResponseParser.parse(poll.toHTTPRequest().send());
         assertThat(tokens.indicatesSuccess())
-                .as(() -> tokens.indicatesSuccess() ? "" : tokens.toErrorResponse().getErrorObject().toString()).isTrue();
+            .as(() -> tokens.indicatesSuccess() ? "" : tokens.toErrorResponse().getErrorObject().toString())
+            .isTrue();
         OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
         assertThat(oidc.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject()).isEqualTo(dad.id());
         assertThat(oidc.getOIDCTokens().getRefreshToken()).isNotNull();
         assertThat(api.get("/api/v1/account", oidc.getOIDCTokens().getAccessToken().getValue()).field("login_name"))
-                .isEqualTo(dad.loginName());
+            .isEqualTo(dad.loginName());
 
         TokenErrorResponse reused = TokenResponse.parse(poll.toHTTPRequest().send()).toErrorResponse();
         assertThat(reused.getErrorObject().getCode()).isEqualTo("invalid_grant");
@@ -109,9 +117,9 @@ class CibaPollModeTest {
         api.post("/api/v1/approvals/" + requestId + "/deny", Map.of("reason", "mistake"), phone.accessToken());
 
         TokenRequest poll = new TokenRequest.Builder(tokenEndpoint(), CLIENT, new CIBAGrant(ack.getAuthRequestID()))
-                .build();
+            .build();
         assertThat(TokenResponse.parse(poll.toHTTPRequest().send()).toErrorResponse().getErrorObject().getCode())
-                .isEqualTo("access_denied");
+            .isEqualTo("access_denied");
     }
 
     @Test
@@ -121,9 +129,9 @@ class CibaPollModeTest {
         CIBARequestAcknowledgement ack = start(mum.loginName()).toRequestAcknowledgement();
         clock.advance(Duration.ofSeconds(ack.getExpiresIn() + 1));
         TokenRequest poll = new TokenRequest.Builder(tokenEndpoint(), CLIENT, new CIBAGrant(ack.getAuthRequestID()))
-                .build();
+            .build();
         assertThat(TokenResponse.parse(poll.toHTTPRequest().send()).toErrorResponse().getErrorObject().getCode())
-                .isEqualTo("expired_token");
+            .isEqualTo("expired_token");
     }
 
     @Test
@@ -133,20 +141,30 @@ class CibaPollModeTest {
         CIBAErrorResponse error = unknown.toErrorResponse();
         assertThat(error.getErrorObject().getCode()).isEqualTo("unknown_user_id");
 
-        HTTPResponse badClient = new CIBARequest.Builder(new ClientSecretBasic(new ClientID("onekey-ciba"),
-                new Secret("wrong-secret")), new Scope("openid")).endpointURI(bcAuthorize())
-                .loginHint("whoever").build().toHTTPRequest().send();
+        HTTPResponse badClient = new CIBARequest.Builder(
+                new ClientSecretBasic(new ClientID("onekey-ciba"), new Secret("wrong-secret")), new Scope("openid"))
+            .endpointURI(bcAuthorize())
+            .loginHint("whoever")
+            .build()
+            .toHTTPRequest()
+            .send();
         assertThat(badClient.getStatusCode()).isEqualTo(401);
         assertThat(badClient.getBodyAsJSONObject().getAsString("error")).isEqualTo("invalid_client");
 
         HTTPResponse noOpenid = new CIBARequest.Builder(CLIENT, new Scope("profile")).endpointURI(bcAuthorize())
-                .loginHint("whoever").build().toHTTPRequest().send();
+            .loginHint("whoever")
+            .build()
+            .toHTTPRequest()
+            .send();
         assertThat(noOpenid.getBodyAsJSONObject().getAsString("error")).isEqualTo("invalid_scope");
     }
 
     private CIBAResponse start(String login) throws Exception {
         return CIBAResponse.parse(new CIBARequest.Builder(CLIENT, new Scope("openid")).endpointURI(bcAuthorize())
-                .loginHint(login).build().toHTTPRequest().send());
+            .loginHint(login)
+            .build()
+            .toHTTPRequest()
+            .send());
     }
 
     private URI bcAuthorize() {
@@ -156,4 +174,5 @@ class CibaPollModeTest {
     private URI tokenEndpoint() {
         return URI.create(api.base() + "/oauth2/token");
     }
+
 }

@@ -30,4 +30,5 @@ class GracePairTest {
         var bare = new GracePair("onekey-device", "a", NOW, NOW.plusSeconds(1), Set.of(), "r", NOW, null, null);
         assertThat(GracePair.open(bare.seal("t"), "t")).contains(bare);
     }
+
 }
