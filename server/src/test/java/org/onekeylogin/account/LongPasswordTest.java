@@ -8,7 +8,6 @@ import org.onekeylogin.account.internal.AccountPasswords;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Passwords of up to 128 characters work whole, however many bytes they take. */
@@ -20,12 +19,8 @@ class LongPasswordTest {
 
     private static final String SAME_START = "é".repeat(127) + "b";
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void whenThePasswordIsLongerThanBcryptReadsThenRegistrationAndSignInUseAllOfIt() {
-        Api api = new Api(port);
+    void whenThePasswordIsLongerThanBcryptReadsThenRegistrationAndSignInUseAllOfIt(Api api) {
         String login = TestAccounts.unique("long");
         Api.Response registered = api.post("/api/v1/accounts",
                 Map.of("login_name", login, "display_name", "Long", "password", LONG), null);

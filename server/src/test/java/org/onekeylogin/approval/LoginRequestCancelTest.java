@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
@@ -13,7 +12,6 @@ import org.onekeylogin.support.EventStream;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The requesting device gives up: by pressing cancel, or by asking again for the same
@@ -23,20 +21,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServiceTest
 class LoginRequestCancelTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     AuditLog audit;
 
-    Api api;
+    final Api api;
 
-    TestAccounts accounts;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    LoginRequestCancelTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test

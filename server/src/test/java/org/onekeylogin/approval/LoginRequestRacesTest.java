@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.Concurrently;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The anti-fatigue limits of phone approval hold when the requests arrive at the same
@@ -23,17 +21,13 @@ class LoginRequestRacesTest {
 
     private static final int AT_ONCE = 50;
 
-    @LocalServerPort
-    int port;
+    final Api api;
 
-    Api api;
+    final TestAccounts accounts;
 
-    TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    LoginRequestRacesTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.Concurrently;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Someone who knows the login name floods sign-in requests: the owner's phone sees only a
@@ -22,17 +20,13 @@ class StrangerAtTheDoorTest {
 
     private static final String STRANGER = "203.0.113.66";
 
-    @LocalServerPort
-    int port;
+    final Api api;
 
-    Api api;
+    final TestAccounts accounts;
 
-    TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    StrangerAtTheDoorTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test

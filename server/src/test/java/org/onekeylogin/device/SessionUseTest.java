@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,23 +20,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ServiceTest
 class SessionUseTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestClock clock;
 
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
+    final Api api;
 
-    TestAccounts accounts;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    SessionUseTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @Test

@@ -14,11 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Liveness is added up by the database in the statement that writes it: sign-ins reported
@@ -33,15 +31,12 @@ class ConcurrentActivityTest {
     @Autowired
     NetworkEnvironments networks;
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void whenFiftySignInsOfANewAccountAreRecordedAtOnceThenEveryOneCounts() throws Exception {
+    void whenFiftySignInsOfANewAccountAreRecordedAtOnceThenEveryOneCounts(TestAccounts accounts) throws Exception {
         NetworkEnvironments fixed = networks.at(Clock.fixed(Instant.parse("2026-06-01T18:00:00Z"), ZoneOffset.UTC));
         for (int round = 0; round < 5; round++) {
             var network = new ObservedNetwork("race-" + UUID.randomUUID(), WifiSecurity.PERSONAL);
-            String accountId = new TestAccounts(new Api(port)).register("liveness").id();
+            String accountId = accounts.register("liveness").id();
             fixed.seen(network, "192.0.2.10");
             var start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();

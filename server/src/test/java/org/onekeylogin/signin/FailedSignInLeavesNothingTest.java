@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.sms.SmsOutbox;
 import org.onekeylogin.support.Api;
@@ -19,7 +18,6 @@ import org.onekeylogin.token.internal.SessionAttributes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -38,9 +36,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 @Import(FailedSignInLeavesNothingTest.BrokenAuthorizationStore.class)
 class FailedSignInLeavesNothingTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RefusedDevices refused;
 
@@ -50,14 +45,13 @@ class FailedSignInLeavesNothingTest {
     @Autowired
     SmsOutbox outbox;
 
-    Api api;
+    final Api api;
 
-    TestAccounts accounts;
+    final TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        accounts = new TestAccounts(api);
+    FailedSignInLeavesNothingTest(Api api, TestAccounts accounts) {
+        this.api = api;
+        this.accounts = accounts;
     }
 
     @AfterEach

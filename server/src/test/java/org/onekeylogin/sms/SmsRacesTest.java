@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.Concurrently;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,17 +27,13 @@ class SmsRacesTest {
 
     private static final Map<String, Object> TV = Map.of("id", "tv-sms-race-01", "type", "tv", "name", "Den TV");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     SmsOutbox outbox;
 
-    Api api;
+    final Api api;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    SmsRacesTest(Api api) {
+        this.api = api;
     }
 
     @Test

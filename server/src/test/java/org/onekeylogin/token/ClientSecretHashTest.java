@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
@@ -17,15 +16,11 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 @ServiceTest
 class ClientSecretHashTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RegisteredClientRepository clients;
 
     @Test
-    void whenABackEndAuthenticatesThenItsSecretIsStillStoredAsSha256() {
-        Api api = new Api(port);
+    void whenABackEndAuthenticatesThenItsSecretIsStillStoredAsSha256(Api api) {
         for (int i = 0; i < 3; i++) {
             Api.Response token = api.form("/oauth2/token",
                     Api.fields("grant_type", "client_credentials", "scope", "introspect"), "onekey-backend",
