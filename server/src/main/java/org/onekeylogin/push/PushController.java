@@ -42,7 +42,7 @@ class PushController {
             @RequestHeader(name = NETWORK_HEADER, required = false) @Nullable String network, HttpServletRequest http) {
         Long after = parse(lastEventId);
         events.publishEvent(new PushStreamOpened(caller, network, ClientAddress.of(http)));
-        return hub.open(caller.deviceId(), caller.sessionId(), after);
+        return hub.open(caller.deviceId(), caller.sessionId(), String.valueOf(ClientAddress.of(http)), after);
     }
 
     private static @Nullable Long parse(@Nullable String lastEventId) {

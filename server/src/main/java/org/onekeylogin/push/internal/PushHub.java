@@ -2,6 +2,8 @@ package org.onekeylogin.push.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.onekeylogin.push.BusMessage;
 import org.onekeylogin.push.EventBus;
 import org.onekeylogin.push.PushProperties;
+import org.onekeylogin.system.ApiException;
+import org.onekeylogin.system.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,6 +39,12 @@ public class PushHub implements SmartLifecycle {
 
     private final Map<String, Set<PushStream>> byDevice = new ConcurrentHashMap<>();
 
+    /**
+     * Open streams per caller address on this node, so one address cannot hold the node's
+     * connections.
+     */
+    private final Map<String, Integer> byAddress = new ConcurrentHashMap<>();
+
     private volatile boolean running;
 
     PushHub(PushEventStore store, EventBus bus, PushProperties properties, Clock clock) {
@@ -48,15 +58,18 @@ public class PushHub implements SmartLifecycle {
      * Opens a stream for a device session: replays events after {@code lastEventId}, or
      * the recent ones when the client sends none, then keeps sending as events arrive.
      */
-    public SseEmitter open(String deviceId, String sessionId, @Nullable Long lastEventId) {
+    public SseEmitter open(String deviceId, String sessionId, String address, @Nullable Long lastEventId) {
+        countFrom(address);
         var emitter = new SseEmitter(properties.streamTimeout().toMillis());
         Instant notBefore = lastEventId == null ? clock.instant().minus(properties.freshConnectionReplay())
                 : Instant.EPOCH;
-        var stream = new PushStream(emitter, deviceId, sessionId, lastEventId == null ? 0 : lastEventId, notBefore);
+        var stream = new PushStream(emitter, deviceId, sessionId, address, lastEventId == null ? 0 : lastEventId,
+                notBefore);
         emitter.onCompletion(() -> remove(stream));
         emitter.onTimeout(() -> remove(stream));
         emitter.onError(e -> remove(stream));
         byDevice.computeIfAbsent(deviceId, d -> ConcurrentHashMap.newKeySet()).add(stream);
+        closeOldestBeyondLimit(deviceId, sessionId);
         stream.comment("connected");
         stream.drain(store);
         log.debug("Push stream opened");
@@ -117,8 +130,50 @@ public class PushHub implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Counts a new stream from {@code address}; refuses it beyond
+     * {@code onekey.push.max-streams-per-address}. The count is this node's own, as are
+     * the connections it protects.
+     */
+    private void countFrom(String address) {
+        boolean[] refused = { false };
+        byAddress.compute(address, (key, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= properties.maxStreamsPerAddress()) {
+                refused[0] = true;
+                return open;
+            }
+            return count + 1;
+        });
+        if (refused[0]) {
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS,
+                    "Too many event streams are open from this address. " + "Close one, or reconnect later.",
+                    Map.of("retry_after_seconds", 30));
+        }
+    }
+
+    /**
+     * A session keeps at most {@code onekey.push.max-streams-per-session} streams: an app
+     * that reconnects before the server noticed its old connection is gone gets the new
+     * one, and the oldest are closed.
+     */
+    private void closeOldestBeyondLimit(String deviceId, String sessionId) {
+        List<PushStream> ofSession = byDevice.getOrDefault(deviceId, Set.of())
+            .stream()
+            .filter(s -> s.sessionId().equals(sessionId) && !s.isClosed())
+            .sorted(Comparator.comparingLong(PushStream::openedAt))
+            .toList();
+        for (int i = 0; i < ofSession.size() - properties.maxStreamsPerSession(); i++) {
+            ofSession.get(i).close();
+            remove(ofSession.get(i));
+        }
+    }
+
     private void remove(PushStream stream) {
         stream.markClosed();
+        if (stream.uncount()) {
+            byAddress.computeIfPresent(stream.address(), (key, open) -> open <= 1 ? null : open - 1);
+        }
         byDevice.computeIfPresent(stream.deviceId(), (d, streams) -> {
             streams.remove(stream);
             return streams.isEmpty() ? null : streams;

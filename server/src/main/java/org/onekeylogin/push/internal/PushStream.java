@@ -3,6 +3,8 @@ package org.onekeylogin.push.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.onekeylogin.push.PushEvent;
 import org.springframework.http.MediaType;
@@ -31,10 +33,20 @@ final class PushStream {
 
     private volatile boolean closed;
 
-    PushStream(SseEmitter emitter, String deviceId, String sessionId, long lastSentId, Instant notBefore) {
+    private final String address;
+
+    private final AtomicBoolean counted = new AtomicBoolean(true);
+
+    private static final AtomicLong OPENED = new AtomicLong();
+
+    private final long openedAt = OPENED.incrementAndGet();
+
+    PushStream(SseEmitter emitter, String deviceId, String sessionId, String address, long lastSentId,
+            Instant notBefore) {
         this.emitter = emitter;
         this.deviceId = deviceId;
         this.sessionId = sessionId;
+        this.address = address;
         this.lastSentId = lastSentId;
         this.notBefore = notBefore;
     }
@@ -45,6 +57,23 @@ final class PushStream {
 
     String sessionId() {
         return sessionId;
+    }
+
+    /** The order in which this node's streams were opened. */
+    long openedAt() {
+        return openedAt;
+    }
+
+    String address() {
+        return address;
+    }
+
+    /**
+     * True the first time only: a stream leaves its address's count once, however it
+     * ends.
+     */
+    boolean uncount() {
+        return counted.getAndSet(false);
     }
 
     boolean isClosed() {
