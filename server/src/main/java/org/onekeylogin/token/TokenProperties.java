@@ -28,7 +28,7 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
      * stolen (zero turns the window off).
      */
     public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl,
-            @DefaultValue("PT5S") Duration refreshGrace) {
+            @DefaultValue("PT5S") Duration refreshGrace, @DefaultValue("600") int requestsPerClientAndIpPerMinute) {
     }
 
     /**

@@ -31,6 +31,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         "onekey.sign-in.password-attempts-per-ip-per-minute=100000", "onekey.sign-in.options-per-ip-per-minute=100000",
         "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=100000", "onekey.registration.per-ip-per-hour=100000",
         "onekey.approval.requests-per-ip-per-minute=100000", "onekey.sms.codes-per-ip-per-hour=100000",
+        "onekey.tokens.requests-per-client-and-ip-per-minute=100000",
         // as behind a reverse proxy: tests play other public addresses with
         // X-Forwarded-For
         "server.forward-headers-strategy=native",
