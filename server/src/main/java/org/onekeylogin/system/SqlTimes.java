@@ -41,6 +41,11 @@ public final class SqlTimes {
         return value.toInstant();
     }
 
+    public static @Nullable Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     public static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

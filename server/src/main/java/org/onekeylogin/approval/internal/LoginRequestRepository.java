@@ -1,10 +1,12 @@
 package org.onekeylogin.approval.internal;
 
+import static org.onekeylogin.system.SqlTimes.instant;
+import static org.onekeylogin.system.SqlTimes.instantOrNull;
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -160,7 +162,7 @@ public class LoginRequestRepository {
             .sql("SELECT created_at FROM login_request WHERE account_id = ?" + requester
                     + " AND created_at >= ? ORDER BY created_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
             .params(params)
-            .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+            .query((rs, n) -> instant(rs, 1))
             .list());
         Collections.reverse(newest);
         return newest;
@@ -259,9 +261,8 @@ public class LoginRequestRepository {
                     + "OR (blocked_kind = 'network' AND blocked_value = ?))")
             .params(accountId, utc(now), deviceId == null ? "" : deviceId, ip == null ? "" : ip,
                     networkId == null ? "" : networkId)
-            .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
-            .single()
-            .map(OffsetDateTime::toInstant);
+            .query((rs, n) -> Optional.ofNullable(instantOrNull(rs, 1)))
+            .single();
     }
 
     /**
@@ -287,7 +288,6 @@ public class LoginRequestRepository {
                 rs.getString("device_name"), rs.getString("device_model"), rs.getString("device_os"),
                 rs.getString("device_app_version"));
         String reason = rs.getString("deny_reason");
-        OffsetDateTime polled = rs.getObject("last_polled_at", OffsetDateTime.class);
         String scopes = rs.getString("scopes");
         return new LoginRequest(rs.getString("id"), rs.getString("account_id"), rs.getString("client_id"), device,
                 rs.getString("ip_address"),
@@ -295,13 +295,8 @@ public class LoginRequestRepository {
                 rs.getString("binding_message"), rs.getString("verification_code"),
                 LoginRequestState.valueOf(rs.getString("state")), reason == null ? null : DenyReason.valueOf(reason),
                 rs.getString("decided_by_session_id"), rs.getInt("poll_interval_seconds"),
-                polled == null ? null : polled.toInstant(), rs.getString("notification_token"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getString("network_id"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                instantOrNull(rs, "last_polled_at"), rs.getString("notification_token"), instant(rs, "created_at"),
+                instant(rs, "expires_at"), rs.getString("network_id"));
     }
 
 }

@@ -1,8 +1,8 @@
 package org.onekeylogin.signinscreen.internal;
 
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,10 +78,6 @@ public class SignInChoiceStore {
 
     public int deleteExpired(Instant before) {
         return jdbc.sql("DELETE FROM sign_in_choice WHERE expires_at < ?").param(utc(before)).update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
 }

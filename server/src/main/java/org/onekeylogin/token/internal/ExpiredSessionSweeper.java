@@ -1,8 +1,9 @@
 package org.onekeylogin.token.internal;
 
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.RevokeReason;
@@ -49,7 +50,7 @@ public class ExpiredSessionSweeper {
      */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     public int endExpiredSessions() {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         int ended = 0;
         int removed;
         List<String> expired;

@@ -1,13 +1,13 @@
 package org.onekeylogin.token.internal;
 
+import static org.onekeylogin.system.SqlTimes.utc;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -188,10 +188,6 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
         jdbc.sql("UPDATE retired_refresh_token SET grace_pair = NULL, grace_until = NULL WHERE grace_until < ?")
             .param(utc(now))
             .update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
 }
