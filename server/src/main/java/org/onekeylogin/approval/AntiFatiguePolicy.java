@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
+import org.onekeylogin.network.NetworkEnvironments;
 import org.onekeylogin.account.AccountStanding;
 import org.onekeylogin.approval.internal.LoginRequestRepository;
 import org.onekeylogin.system.ApiException;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
  * its device id freely): a few requests at once, then growing waits, then none until the
  * window moves on. All strangers together are held to a ceiling per account that bounds
  * the prompts on the owner's phone; a device that has signed in to the account before is
- * held only to its own limit, so it still gets through while strangers flood. An address
- * may start only so many requests a minute on one node, whatever account it names.
+ * held only to its own limit, so it still gets through while strangers flood; a new
+ * device in a network the account trusts (it signed in there before, from the same
+ * address) is not held to the ceiling either. An address may start only so many requests
+ * a minute on one node, whatever account it names.
  *
  * <p>
  * The account's rules are counted in the database, and the caller checks them and records
@@ -53,8 +56,11 @@ class AntiFatiguePolicy {
 
     private final ApprovalProperties properties;
 
+    private final NetworkEnvironments networks;
+
     AntiFatiguePolicy(LoginRequestRepository requests, AccountService accounts, RateLimiter limits,
-            RequesterBlocks blocks, ApprovalProperties properties) {
+            RequesterBlocks blocks, ApprovalProperties properties, NetworkEnvironments networks) {
+        this.networks = networks;
         this.blocks = blocks;
         this.requests = requests;
         this.accounts = accounts;
@@ -68,6 +74,11 @@ class AntiFatiguePolicy {
      * beyond it.
      */
     void countRequestFrom(@Nullable String ipAddress) {
+        if (ipAddress == null) {
+            // a CIBA request: the address is the client's server, shared by all its
+            // users; the client authenticated, and each account's limits still hold
+            return;
+        }
         limits.acquire("login-request-ip", String.valueOf(ipAddress), properties.requestsPerIpPerMinute(),
                 Duration.ofMinutes(1));
     }
@@ -84,10 +95,10 @@ class AntiFatiguePolicy {
         }
         Instant since = now.minus(properties.requestWindow());
         int perRequester = properties.maxRequestsPerRequester();
-        boolean known = blocks.isKnown(account.id(), start.device().id());
+        boolean knownDevice = blocks.isKnown(account.id(), start.device().id());
         Instant allowedAt = allowedAfter(
                 requests.newestFromDevice(account.id(), start.device().id(), since, perRequester), now);
-        if (!known && start.ipAddress() != null) {
+        if (!knownDevice && start.ipAddress() != null) {
             // a device the account knows is not held back by strangers sharing its
             // address
             Instant byAddress = allowedAfter(
@@ -103,7 +114,8 @@ class AntiFatiguePolicy {
                             Map.of("retry_after_seconds", seconds, "limit", "requester"))));
         }
         int ceiling = properties.maxRequestsPerAccount();
-        List<Instant> recent = known ? List.of() : requests.newestSince(account.id(), since, ceiling);
+        boolean trusted = knownDevice || trustedNetwork(account, start);
+        List<Instant> recent = trusted ? List.of() : requests.newestSince(account.id(), since, ceiling);
         if (recent.size() >= ceiling) {
             long seconds = secondsUntil(recent.getFirst().plus(properties.requestWindow()), now);
             return Optional.of(new Refusal("too_many_requests_for_account",
@@ -113,6 +125,16 @@ class AntiFatiguePolicy {
                             Map.of("retry_after_seconds", seconds, "limit", "account"))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the request comes from a network the account trusts (it signed in there
+     * before, from this address): a new device at home is not held to the ceiling that
+     * strangers elsewhere have filled, though it is still held to its own limits and
+     * those of its address, so a guest on the Wi-Fi cannot flood by changing device ids.
+     */
+    private boolean trustedNetwork(Account account, StartLogin start) {
+        return start.networkId() != null && networks.trustedBy(account.id(), start.networkId(), start.ipAddress());
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.approval.internal.LoginRequestWaiters;
 import org.onekeylogin.device.DeviceDescription;
+import org.onekeylogin.network.NetworkEnvironments;
+import org.onekeylogin.network.NetworkReport;
 import org.onekeylogin.signin.SignInProperties;
 import org.onekeylogin.signin.SignInResponse;
 import org.onekeylogin.system.ApiException;
@@ -51,8 +53,11 @@ class LoginRequestController {
 
     private final Clock clock;
 
+    private final NetworkEnvironments networks;
+
     LoginRequestController(PhoneApproval approval, TokenIssuer tokens, SignInProperties signInProperties,
-            LoginRequestWaiters waiters, Clock clock) {
+            LoginRequestWaiters waiters, Clock clock, NetworkEnvironments networks) {
+        this.networks = networks;
         this.approval = approval;
         this.tokens = tokens;
         this.signInProperties = signInProperties;
@@ -60,7 +65,8 @@ class LoginRequestController {
         this.clock = clock;
     }
 
-    record StartRequest(String login, DeviceDescription device, @Nullable String clientId, @Nullable String scope) {
+    record StartRequest(String login, DeviceDescription device, @Nullable String clientId, @Nullable String scope,
+            @Nullable NetworkReport network) {
         StartRequest {
             if (login == null || login.isBlank() || login.length() > 64) {
                 throw ApiException.invalid("login", "Type the account name or phone number (at most 64 characters).");
@@ -95,7 +101,8 @@ class LoginRequestController {
     LoginStarted start(@RequestBody StartRequest request, HttpServletRequest http) {
         String clientId = tokens.deviceClientId(request.clientId(), signInProperties.defaultClientId());
         return approval.start(new StartLogin(request.login(), request.device(), clientId, scopes(request.scope()),
-                ClientAddress.of(http), null, null, null));
+                ClientAddress.of(http), null, null, null,
+                request.network() == null ? null : networks.identify(request.network()).id()));
     }
 
     /**

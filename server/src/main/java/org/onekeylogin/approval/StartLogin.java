@@ -8,7 +8,8 @@ import org.onekeylogin.device.DeviceDescription;
 /**
  * A client's request to be signed in by phone approval: the account it names, itself, and
  * (for CIBA) a binding message, a requested lifetime and a ping notification token; a
- * sign-in screen also names the hashed network it is on.
+ * device may also name the hashed network it is on. {@code ipAddress} is the requesting
+ * device's own address, and null for CIBA, whose requests come from the client's server.
  */
 public record StartLogin(String login, DeviceDescription device, String clientId, Set<String> scopes,
         @Nullable String ipAddress, @Nullable String bindingMessage, @Nullable Duration requestedExpiry,

@@ -117,6 +117,22 @@ public class NetworkEnvironments {
     }
 
     /**
+     * Whether the account trusts a requester in this network: the account has signed in
+     * or been active there within the history window (and was not suppressed there after
+     * "that wasn't me"), and the requester's public address has been seen with the
+     * network by signed-in devices. A device can claim any network identifiers but not
+     * its address, so a report copied elsewhere does not carry the trust with it.
+     */
+    public boolean trustedBy(String accountId, String networkId, @Nullable String ip) {
+        if (ip == null) {
+            return false;
+        }
+        Instant windowStart = clock.instant().minus(properties.window());
+        return store.accountActiveSince(networkId, accountId, windowStart)
+                && store.addressSeenSince(networkId, keys.hash(prefix(ip)), windowStart);
+    }
+
+    /**
      * Everything the home-network rule looks at, read in one place so the rule itself
      * stays a pure function.
      */

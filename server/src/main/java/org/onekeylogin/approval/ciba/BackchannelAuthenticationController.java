@@ -12,7 +12,6 @@ import org.onekeylogin.approval.StartLogin;
 import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceType;
 import org.onekeylogin.system.ApiException;
-import org.onekeylogin.system.ClientAddress;
 import org.onekeylogin.system.ShownText;
 import org.onekeylogin.token.Scopes;
 import org.onekeylogin.token.TokenProperties;
@@ -106,9 +105,11 @@ class BackchannelAuthenticationController {
                     "client_notification_token is too long.");
         }
         try {
-            LoginStarted started = approval.start(new StartLogin(loginHint, device(request, client),
-                    client.getClientId(), scopes, ClientAddress.of(request), bindingMessage, requestedExpiry(request),
-                    ping ? notificationToken : null));
+            // no requester address: the request comes from the client's server, which all
+            // its users share, so it is neither shown on the phone, counted nor blocked
+            LoginStarted started = approval
+                .start(new StartLogin(loginHint, device(request, client), client.getClientId(), scopes, null,
+                        bindingMessage, requestedExpiry(request), ping ? notificationToken : null));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("auth_req_id", started.authReqId());
             body.put("expires_in", started.expiresIn());

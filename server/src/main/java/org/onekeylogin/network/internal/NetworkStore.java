@@ -71,6 +71,19 @@ public class NetworkStore {
             .single() > 0;
     }
 
+    /**
+     * Whether the account was active in this network since then and was not suppressed
+     * there after "that wasn't me" (primary key lookup).
+     */
+    public boolean accountActiveSince(String networkId, String accountId, Instant since) {
+        return jdbc
+            .sql("SELECT COUNT(*) FROM network_account WHERE network_id = ? AND account_id = ? "
+                    + "AND last_active_at >= ? AND suppressed = FALSE")
+            .params(networkId, accountId, utc(since))
+            .query(Integer.class)
+            .single() > 0;
+    }
+
     public int accountsActiveSince(String networkId, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM network_account WHERE network_id = ? AND last_active_at >= ?")
             .params(networkId, utc(since))
