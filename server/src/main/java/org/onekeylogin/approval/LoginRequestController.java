@@ -113,15 +113,18 @@ class LoginRequestController {
     Status status(@RequestBody Handle handle) {
         LoginRequest request = deviceAppRequest(handle);
         int wait = handle.waitSeconds() == null ? 0 : handle.waitSeconds();
-        if (wait > 0 && request.stateAt(clock.instant()) == LoginRequestState.PENDING) {
+        // the wait is real time; the request's expiry is on the service's clock
+        long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
+        while (request.stateAt(clock.instant()) == LoginRequestState.PENDING && System.nanoTime() < deadline) {
             CompletableFuture<Void> changed = waiters.signal(request.id());
             request = approval.status(handle.authReqId());
-            if (request.stateAt(clock.instant()) == LoginRequestState.PENDING) {
-                Duration left = Duration.between(clock.instant(), request.expiresAt());
-                Duration waitFor = Duration.ofSeconds(wait);
-                LoginRequestWaiters.await(changed, left.compareTo(waitFor) < 0 ? left.plusMillis(50) : waitFor);
-                request = approval.status(handle.authReqId());
+            if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {
+                break;
             }
+            Duration untilExpiry = Duration.between(clock.instant(), request.expiresAt()).plusMillis(50);
+            Duration untilDeadline = Duration.ofNanos(deadline - System.nanoTime());
+            LoginRequestWaiters.await(changed, untilExpiry.compareTo(untilDeadline) < 0 ? untilExpiry : untilDeadline);
+            request = approval.status(handle.authReqId());
         }
         long expiresIn = Math.max(0, Duration.between(clock.instant(), request.expiresAt()).toSeconds());
         return new Status(request.stateAt(clock.instant()), request.denyReason(), expiresIn);

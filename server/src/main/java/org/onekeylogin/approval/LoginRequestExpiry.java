@@ -7,6 +7,7 @@ import org.onekeylogin.approval.internal.LoginRequestWaiters;
 import org.onekeylogin.audit.AuditEntry;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,7 @@ class LoginRequestExpiry {
     }
 
     @Scheduled(fixedDelayString = "PT5S")
+    @SchedulerLock(name = "login-request-expiry", lockAtLeastFor = "PT4S")
     void expireOverdue() {
         Instant now = clock.instant();
         for (LoginRequest r : requests.overdue(now, 500)) {

@@ -16,6 +16,7 @@ import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.RateLimiter;
 import org.onekeylogin.system.Caller;
 import org.onekeylogin.signin.DeviceSignIn;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2UserCode;
@@ -146,6 +147,7 @@ public class DeviceCodeApproval {
     }
 
     @Scheduled(fixedDelayString = "PT10M")
+    @SchedulerLock(name = "device-code-requests-cleanup", lockAtLeastFor = "PT5M")
     void deleteExpired() {
         requests.deleteExpired(clock.instant().minus(Duration.ofHours(1)));
     }

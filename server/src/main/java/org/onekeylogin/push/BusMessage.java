@@ -26,4 +26,12 @@ public sealed interface BusMessage {
     record SessionEnded(String sessionId) implements BusMessage {
     }
 
+    /**
+     * Messages may have been missed (the bus between nodes is down, or has just come
+     * back): whoever waits on anything should read the database again. Only a node's own
+     * bus sends it, to its own listeners.
+     */
+    record Resync() implements BusMessage {
+    }
+
 }

@@ -1,5 +1,9 @@
 package org.onekeylogin.push;
 
+import org.onekeylogin.system.SharedRedisProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.onekeylogin.push.internal.PushHub;
@@ -10,10 +14,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PushConfig {
 
+    /**
+     * In the process for one node; over Redis when {@code onekey.redis.url} names the
+     * cluster's.
+     */
     @Bean
     @ConditionalOnMissingBean
-    EventBus eventBus() {
-        return new InProcessEventBus();
+    EventBus eventBus(SharedRedisProperties redis, ObjectProvider<RedisConnectionFactory> connections,
+            ObjectProvider<StringRedisTemplate> templates) {
+        if (!redis.enabled()) {
+            return new InProcessEventBus();
+        }
+        return new RedisEventBus(connections.getObject(), templates.getObject(), redis);
+    }
+
+    @Bean
+    EventBusHealth eventBusHealthIndicator(EventBus bus) {
+        return new EventBusHealth(bus);
     }
 
     @Bean

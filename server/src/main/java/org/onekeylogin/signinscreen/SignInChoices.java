@@ -34,6 +34,7 @@ import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.SecretGenerator;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -192,6 +193,7 @@ public class SignInChoices {
     }
 
     @Scheduled(fixedDelayString = "PT10M")
+    @SchedulerLock(name = "sign-in-choices-cleanup", lockAtLeastFor = "PT5M")
     void deleteExpired() {
         store.deleteExpired(clock.instant().minus(Duration.ofHours(1)));
     }

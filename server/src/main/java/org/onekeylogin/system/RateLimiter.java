@@ -3,17 +3,25 @@ package org.onekeylogin.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.bucket4j.ConsumptionProbe;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Fixed-window request counters for everything a stranger can trigger (registration,
- * password attempts, ...). Counters live in this node's memory: cheap enough for every
- * request, and a limit per node still bounds what one address can do to the whole cluster
- * by the number of nodes. Limits that must be exact across nodes (the anti-fatigue rules
- * of phone approval) are counted in the database by their own feature instead.
+ * password attempts per address, the token endpoint, ...). On one node they live in its
+ * memory; in a cluster ({@code onekey.redis.url} set) they are counted in Redis
+ * ({@link SharedRateCounters}), so every node counts against the same bucket, and while
+ * Redis does not answer each node counts on its own again (a limit per node still bounds
+ * what one address can do to the whole cluster by the number of nodes). Limits that must
+ * be exact (the anti-fatigue rules of phone approval, SMS codes) are counted in the
+ * database by their own feature instead.
  */
 @Component
 public class RateLimiter {
@@ -25,8 +33,18 @@ public class RateLimiter {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    private final @Nullable SharedRateCounters shared;
+
+    @Autowired
+    public RateLimiter(Clock clock, ObjectProvider<SharedRateCounters> shared) {
+        this.clock = clock;
+        this.shared = shared.getIfAvailable();
+    }
+
+    /** Counters in this node's memory only. */
     public RateLimiter(Clock clock) {
         this.clock = clock;
+        this.shared = null;
     }
 
     /**
@@ -35,6 +53,15 @@ public class RateLimiter {
      * {@code limit} per {@code window}.
      */
     public void acquire(String bucket, String key, int limit, Duration window) {
+        if (shared != null) {
+            Optional<ConsumptionProbe> counted = shared.tryConsume(bucket + '|' + key, limit, window);
+            if (counted.isPresent()) {
+                if (!counted.get().isConsumed()) {
+                    throw tooMany(Math.max(1, Duration.ofNanos(counted.get().getNanosToWaitForRefill()).toSeconds()));
+                }
+                return;
+            }
+        }
         Instant now = clock.instant();
         Window updated = windows.compute(bucket + '|' + key, (k, current) -> {
             // a window that starts after now was opened before the clock was set back: it
@@ -46,11 +73,14 @@ public class RateLimiter {
             return new Window(current.start(), current.count() + 1);
         });
         if (updated.count() > limit) {
-            long retryAfter = Math.max(1, Duration.between(now, updated.start().plus(window)).toSeconds());
-            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS,
-                    "Too many attempts. Please wait " + retryAfter + " seconds and try again.",
-                    Map.of("retry_after_seconds", retryAfter));
+            throw tooMany(Math.max(1, Duration.between(now, updated.start().plus(window)).toSeconds()));
         }
+    }
+
+    private static ApiException tooMany(long retryAfter) {
+        return new ApiException(ErrorCode.TOO_MANY_REQUESTS,
+                "Too many attempts. Please wait " + retryAfter + " seconds and try again.",
+                Map.of("retry_after_seconds", retryAfter));
     }
 
     /** Drops windows that ended long ago so memory stays bounded by recent traffic. */

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a client's long poll sleep until its request changes on any node, instead of
- * polling blindly. Waiting costs a virtual thread and a future.
+ * polling blindly. Waiting costs a virtual thread and a future. A waiter may also wake
+ * without a change (the bus asked everyone to read again), so callers read the state
+ * after each wake and wait again while it has not changed.
  */
 @Component
 public class LoginRequestWaiters {
@@ -33,6 +35,15 @@ public class LoginRequestWaiters {
                 if (future != null) {
                     future.complete(null);
                 }
+            }
+            else if (message instanceof BusMessage.Resync) {
+                // signals may have been missed: every waiter reads its request again
+                waiting.keySet().forEach(id -> {
+                    CompletableFuture<Void> future = waiting.remove(id);
+                    if (future != null) {
+                        future.complete(null);
+                    }
+                });
             }
         });
     }

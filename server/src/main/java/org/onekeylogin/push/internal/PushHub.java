@@ -16,6 +16,7 @@ import org.onekeylogin.system.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -85,6 +86,10 @@ public class PushHub implements SmartLifecycle {
             }
             case BusMessage.Signal ignored -> {
             }
+            // messages between nodes may have been missed: every stream reads what was
+            // stored for it (a signed_out among it closes the stream)
+            case BusMessage.Resync ignored ->
+                byDevice.values().forEach(streams -> streams.forEach(s -> s.drain(store)));
             case BusMessage.SessionEnded(String sessionId) -> byDevice.values().forEach(streams -> {
                 for (PushStream stream : streams) {
                     if (stream.sessionId().equals(sessionId)) {
@@ -102,6 +107,7 @@ public class PushHub implements SmartLifecycle {
     }
 
     @Scheduled(fixedDelayString = "PT10M")
+    @SchedulerLock(name = "push-events-cleanup", lockAtLeastFor = "PT5M")
     void deleteExpiredEvents() {
         int deleted = store.deleteOlderThan(clock.instant().minus(properties.retention()));
         if (deleted > 0) {

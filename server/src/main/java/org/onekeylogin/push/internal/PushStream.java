@@ -19,6 +19,8 @@ final class PushStream {
 
     private static final int BATCH = 100;
 
+    private static final String SIGNED_OUT = "signed_out";
+
     private final SseEmitter emitter;
 
     private final String deviceId;
@@ -95,6 +97,12 @@ final class PushStream {
                         .name(e.type())
                         .data(e.payload(), MediaType.APPLICATION_JSON));
                     lastSentId = e.id();
+                    if (SIGNED_OUT.equals(e.type())) {
+                        // the session is over: nothing more will be addressed to it, and
+                        // a stream held by a node that missed the bus's word closes too
+                        close();
+                        return true;
+                    }
                 }
                 if (events.size() < BATCH) {
                     return true;

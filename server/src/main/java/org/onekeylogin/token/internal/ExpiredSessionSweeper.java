@@ -10,6 +10,7 @@ import org.onekeylogin.device.RevokeReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +50,7 @@ public class ExpiredSessionSweeper {
      * it ended.
      */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "expired-sessions-sweep", lockAtLeastFor = "PT5M")
     public int endExpiredSessions() {
         OffsetDateTime now = utc(clock.instant());
         int ended = 0;

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -181,6 +182,7 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
     }
 
     @Scheduled(fixedDelayString = "PT1H")
+    @SchedulerLock(name = "retired-refresh-tokens-cleanup", lockAtLeastFor = "PT30M")
     void forgetOld() {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM retired_refresh_token WHERE retired_at < ?").param(utc(now.minus(retention))).update();
