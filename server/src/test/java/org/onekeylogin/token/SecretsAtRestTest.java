@@ -191,18 +191,23 @@ class SecretsAtRestTest {
     }
 
     /**
-     * Searches every column of both tables. The six digits of the SMS code are searched
-     * as a number of their own, not inside longer runs of digits and hex (hashes, times,
-     * the phone number), where six given digits occur by chance.
+     * Searches every column of the tables that hold tokens and codes or their hashes. The
+     * six digits of the SMS code are searched as a number of their own, not inside longer
+     * runs of digits and hex (hashes, times, the phone number), where six given digits
+     * occur by chance.
      */
     private void assertNothingStoredOf(Set<String> secrets, String smsCode, Set<String> sessionIds, String smsNumber) {
         assertThat(secrets).doesNotContainNull().allSatisfy(secret -> assertThat(secret).isNotBlank());
         List<Map<String, Object>> authorizations = jdbc.sql("SELECT * FROM oauth2_authorization").query().listOfRows();
         List<Map<String, Object>> texts = jdbc.sql("SELECT * FROM sms_outbox").query().listOfRows();
+        List<Map<String, Object>> deviceRequests = jdbc.sql("SELECT * FROM device_code_request").query().listOfRows();
+        List<Map<String, Object>> smsCodes = jdbc.sql("SELECT * FROM sms_code").query().listOfRows();
+        assertThat(deviceRequests).as("the device-code requests looked at").isNotEmpty();
+        assertThat(smsCodes).as("the SMS codes looked at").isNotEmpty();
         assertThat(authorizations).extracting(row -> row.get("id")).as("the rows looked at").containsAll(sessionIds);
         assertThat(texts).extracting(row -> row.get("phone_number")).contains(smsNumber);
         List<String> stored = new ArrayList<>();
-        for (List<Map<String, Object>> table : List.of(authorizations, texts)) {
+        for (List<Map<String, Object>> table : List.of(authorizations, texts, deviceRequests, smsCodes)) {
             for (Map<String, Object> row : table) {
                 row.values().forEach(value -> stored.add(text(value)));
             }
