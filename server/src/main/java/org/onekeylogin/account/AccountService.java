@@ -168,6 +168,16 @@ public class AccountService {
         return actorAccountId.equals(accountId) || accounts.bindingExists(accountId, actorAccountId);
     }
 
+    /**
+     * {@link #mayManage}, with the binding's row locked until the caller's transaction
+     * ends: a decision taken on the strength of a binding and the binding's removal
+     * happen one after the other, so no approval gets through once a removal has
+     * answered.
+     */
+    public boolean mayManageLocked(String actorAccountId, String accountId) {
+        return actorAccountId.equals(accountId) || accounts.lockBinding(accountId, actorAccountId);
+    }
+
     private Optional<StoredAccount> findStored(String identifier) {
         if (identifier == null || identifier.isBlank() || identifier.length() > 64) {
             return Optional.empty();

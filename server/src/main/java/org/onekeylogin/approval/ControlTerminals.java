@@ -91,11 +91,13 @@ class ControlTerminals {
     /**
      * Whether the request was sent to this terminal session and its account may still
      * decide it: only those may. A binding removed since the request went out takes the
-     * request away from the former controller's phones.
+     * request away from the former controller's phones. Called inside a decision's
+     * transaction, it holds the binding's row lock until the decision commits, so a
+     * removal and a decision through that binding happen one after the other.
      */
     boolean wasAsked(LoginRequest request, Caller caller) {
         return requests.terminals(request.id()).stream().anyMatch(t -> t.sessionId().equals(caller.sessionId()))
-                && accounts.mayManage(caller.accountId(), request.accountId());
+                && accounts.mayManageLocked(caller.accountId(), request.accountId());
     }
 
     /** The open requests this terminal may decide, for a phone that missed the push. */

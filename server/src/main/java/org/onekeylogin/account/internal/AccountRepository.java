@@ -133,6 +133,15 @@ public class AccountRepository {
             .single() > 0;
     }
 
+    /** Whether the binding exists, locking its row until the transaction ends. */
+    public boolean lockBinding(String accountId, String controllerAccountId) {
+        return !jdbc.sql("SELECT id FROM account_binding WHERE account_id = ? AND controller_account_id = ? FOR UPDATE")
+            .params(accountId, controllerAccountId)
+            .query(String.class)
+            .list()
+            .isEmpty();
+    }
+
     public Optional<Binding> findBinding(String accountId, String controllerAccountId) {
         return jdbc
             .sql("SELECT " + BINDING_COLUMNS + " FROM account_binding WHERE account_id = ? "
