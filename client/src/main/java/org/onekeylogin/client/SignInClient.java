@@ -220,10 +220,21 @@ public final class SignInClient {
 
     /** Signs in with login name (or phone number) and password. */
     public SignedIn signInWithPassword(String login, String password, DeviceInfo device) {
+        return signInWithPassword(login, password, device, null);
+    }
+
+    /**
+     * As {@link #signInWithPassword(String, String, DeviceInfo)}, reporting the network
+     * (optional): a phone signed in at home makes its account recommendable there.
+     */
+    public SignedIn signInWithPassword(String login, String password, DeviceInfo device, NetworkReport network) {
         Map<String, Object> body = deviceBody(device);
         body.put("login", login);
         body.put("password", password);
         body.put("client_id", clientId);
+        if (network != null) {
+            body.put("network", network.toJson());
+        }
         return signedIn(wire.json("POST", "/api/v1/sign-in/password", body, null, SignedIn.Body.class));
     }
 
