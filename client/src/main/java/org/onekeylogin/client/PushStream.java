@@ -164,6 +164,8 @@ public final class PushStream implements AutoCloseable {
     private boolean connectOnce() throws IOException {
         Tokens used = tokens.current();
         StreamResponse response = wire.transport().openStream(request(used.accessToken()));
+        // the silence of the wait before this connection is not this connection's
+        lastActivity = System.nanoTime();
         current = response;
         if (closed) {
             closeCurrent();

@@ -54,7 +54,12 @@ class ClientEventStreamTest {
         SessionClient session = onekey.signedIn(TestAccounts.unique("tv"), tv);
         Recorder events = new Recorder();
         PushStream.Options slowRetry = PushStream.options()
-            .backoff(new Backoff(Duration.ofMillis(800), Duration.ofSeconds(2)));
+            .backoff(new Backoff(Duration.ofMillis(800), Duration.ofSeconds(2)))
+            .network(NetworkReport.builder()
+                .ssid("Wohnzimmer-Café")
+                .gatewayMac(ClientSignInEndToEndTest.randomMac("f8:1a:67"))
+                .security(WifiSecurity.PERSONAL)
+                .build());
         try (PushStream stream = session.events(events, slowRetry)) {
             assertThat(events.connected.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
             publish(tv, 0);

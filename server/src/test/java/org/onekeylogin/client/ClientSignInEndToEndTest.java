@@ -280,6 +280,36 @@ class ClientSignInEndToEndTest {
             });
     }
 
+    @Test
+    void whenThePhoneSaysThatWasntMeToARequestThenThePcIsToldAndBlocked() {
+        TestAccounts.Account mum = accounts.register("mum");
+        SessionClient phone = phoneOf(mum);
+        DeviceInfo pc = device(DeviceType.PC, "Unknown PC");
+        LoginStarted started = onekey.signIn().startLogin(mum.loginName(), pc);
+
+        phone.deny(only(phone).requestId(), DenyReason.NOT_ME);
+
+        LoginOutcome outcome = onekey.signIn().awaitOutcome(started);
+        assertThat(outcome.status()).isEqualTo("denied");
+        assertThat(outcome.reason()).isEqualTo("not_me");
+        assertThatThrownBy(() -> onekey.signIn().startLogin(mum.loginName(), pc)).isInstanceOfSatisfying(
+                OneKeyApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REQUESTER_BLOCKED));
+    }
+
+    @Test
+    void whenADeviceSignsItselfOutThenItsTokensAreForgottenAndRefused() {
+        TestAccounts.Account dad = accounts.register("dad");
+        String key = TestAccounts.unique("pc");
+        SignedIn signedIn = onekey.signIn()
+            .signInWithPassword(dad.loginName(), TestAccounts.PASSWORD, device(DeviceType.PC, "PC"));
+        SessionClient pc = onekey.signedIn(key, signedIn);
+
+        pc.signOutThisDevice();
+
+        assertThatThrownBy(pc::account).isInstanceOf(SignedOutException.class);
+        assertThat(api.get("/api/v1/account", signedIn.tokens().accessToken()).status()).isEqualTo(401);
+    }
+
     private SessionClient phoneOf(TestAccounts.Account account) {
         SignedIn signedIn = onekey.signIn()
             .signInWithPassword(account.loginName(), TestAccounts.PASSWORD, device(DeviceType.PHONE, "Phone"));
