@@ -1,5 +1,7 @@
 package org.onekeylogin.loadgen;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +14,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.onekeylogin.client.DeviceInfo;
+import org.onekeylogin.client.DeviceType;
+import org.onekeylogin.client.LoginStarted;
+import org.onekeylogin.client.OneKeyClient;
+import org.onekeylogin.client.PendingApproval;
+import org.onekeylogin.client.SessionClient;
+import org.onekeylogin.client.SignInClient;
+import org.onekeylogin.client.SignedIn;
 
 /**
  * Measures complete phone-approved sign-ins over HTTP: a PC asks to sign in an account,
@@ -26,11 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  *     [--seconds 30]
  * </pre> It also prints the CPU time the service used per sign-in while measuring, read
  * from the service's {@code process.cpu.time} metric. The target service must run with
- * anti-fatigue limits raised (each household signs in many times a minute).
+ * anti-fatigue limits raised (each household signs in many times a minute). Both sides
+ * use the client library ({@code onekey-client}), as the apps do; only the metric is read
+ * over plain HTTP.
  */
 public final class LoadGenerator {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String PASSWORD = "load-test-password";
 
@@ -38,11 +48,14 @@ public final class LoadGenerator {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final OneKeyClient onekey;
+
     private LoadGenerator(String base) {
         this.base = base;
+        this.onekey = OneKeyClient.builder(base).timeout(Duration.ofSeconds(30)).build();
     }
 
-    record Household(String login, String phoneToken) {
+    record Household(String login, SessionClient phone) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -134,17 +147,13 @@ public final class LoadGenerator {
      */
     private boolean signIn(Household household, String pcId) {
         try {
-            JsonNode started = post("/api/v1/login-requests", Map.of("login", household.login(), "device",
-                    Map.of("id", pcId, "type", "pc", "name", "Load test PC")), null, 201);
-            String requestId = get("/api/v1/approvals", household.phoneToken()).path("requests")
-                .path(0)
-                .path("request_id")
-                .asString();
-            post("/api/v1/approvals/" + requestId + "/approve",
-                    Map.of("code", started.path("verification_code").asString()), household.phoneToken(), 200);
-            JsonNode tokens = post("/api/v1/login-requests/session",
-                    Map.of("auth_req_id", started.path("auth_req_id").asString()), null, 200);
-            return !tokens.path("tokens").path("access_token").asString().isEmpty();
+            SignInClient pc = onekey.signIn();
+            LoginStarted started = pc.startLogin(household.login(),
+                    DeviceInfo.builder(pcId, DeviceType.PC, "Load test PC").build());
+            List<PendingApproval> pending = household.phone().pendingApprovals();
+            household.phone().approve(pending.get(0).requestId(), started.verificationCode());
+            SignedIn signedIn = pc.collectSession(started);
+            return !signedIn.tokens().accessToken().isEmpty();
         }
         catch (RuntimeException failed) {
             return false;
@@ -152,17 +161,11 @@ public final class LoadGenerator {
     }
 
     private Household household(String login) {
-        post("/api/v1/accounts", Map.of("login_name", login, "display_name", "Load", "password", PASSWORD), null, 201);
-        JsonNode signedIn = post("/api/v1/sign-in/password", Map.of("login", login, "password", PASSWORD, "device",
-                Map.of("id", "phone-" + login, "type", "phone", "name", "Load test phone")), null, 200);
-        return new Household(login, signedIn.path("tokens").path("access_token").asString());
-    }
-
-    private JsonNode post(String path, Object body, String token, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return send(token == null ? request : request.header("Authorization", "Bearer " + token), expected);
+        SignInClient signIn = onekey.signIn();
+        signIn.register(login, "Load", PASSWORD);
+        SignedIn phone = signIn.signInWithPassword(login, PASSWORD,
+                DeviceInfo.builder("phone-" + login, DeviceType.PHONE, "Load test phone").build());
+        return new Household(login, onekey.signedIn(login, phone));
     }
 
     private JsonNode get(String path, String token) {

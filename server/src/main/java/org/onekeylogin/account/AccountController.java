@@ -64,31 +64,6 @@ class AccountController {
         return AccountView.of(accounts.get(caller.accountId()));
     }
 
-    record BindRequest(String login, String password) {
-        BindRequest {
-            if (login == null || login.isBlank() || login.length() > 64) {
-                throw ApiException.invalid("login", "Name the account to control.");
-            }
-            if (password == null || password.isEmpty() || password.length() > 128) {
-                throw ApiException.invalid("password", "Type that account's password to prove it is yours to control.");
-            }
-        }
-    }
-
-    /**
-     * Binds another account (e.g. a child's) to the caller's: from now on the caller's
-     * phones approve its sign-ins as control terminals. Knowing that account's password
-     * is the proof of the right to do so.
-     */
-    @PostMapping("/api/v1/account/controlled-accounts")
-    @ResponseStatus(HttpStatus.CREATED)
-    AccountView bind(@RequestBody BindRequest request, Caller caller) {
-        limits.acquire("bind-account", caller.accountId(), 10, Duration.ofHours(1));
-        Account controlled = accounts.authenticate(request.login(), request.password());
-        accounts.bind(controlled.id(), caller.accountId());
-        return AccountView.of(controlled);
-    }
-
     /** Both switches must be sent, so a missing field never silently turns one off. */
     record ConsentsUpdate(Boolean mayRecommend, Boolean mayAutoSignIn) {
         ConsentsUpdate {

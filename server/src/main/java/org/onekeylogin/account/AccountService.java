@@ -109,17 +109,45 @@ public class AccountService {
 
     /**
      * Lets the devices of {@code controllerAccountId} approve sign-ins of
-     * {@code accountId}: they become its control terminals.
+     * {@code accountId}: they become its control terminals. Idempotent under races: the
+     * primary key on the pair decides, and true is returned only to the call that created
+     * the binding.
      */
-    public void bind(String accountId, String controllerAccountId) {
+    public boolean bind(String accountId, String controllerAccountId) {
         if (accountId.equals(controllerAccountId)) {
             throw ApiException.invalid("controller", "An account cannot be bound to itself.");
         }
         get(accountId);
         get(controllerAccountId);
-        if (!accounts.bindingExists(accountId, controllerAccountId)) {
-            accounts.insertBinding(accountId, controllerAccountId, clock.instant());
-        }
+        var binding = new Binding(UUID.randomUUID().toString(), accountId, controllerAccountId, clock.instant());
+        return inserts.insert(() -> accounts.insertBinding(binding));
+    }
+
+    /**
+     * The binding of {@code accountId} to {@code controllerAccountId}, if there is one.
+     */
+    public Optional<Binding> binding(String accountId, String controllerAccountId) {
+        return accounts.findBinding(accountId, controllerAccountId);
+    }
+
+    public Optional<Binding> findBinding(String id) {
+        return accounts.findBinding(id);
+    }
+
+    /**
+     * Every binding the account is a side of: the accounts that control it and those it
+     * controls, oldest first.
+     */
+    public List<Binding> bindingsOf(String accountId) {
+        return accounts.bindingsOf(accountId);
+    }
+
+    /**
+     * Removes the binding; true only for the call that removed it, so what follows a
+     * removal (its audit entry, its notices) happens once however many ask at once.
+     */
+    public boolean unbind(String bindingId) {
+        return accounts.deleteBinding(bindingId);
     }
 
     /** Accounts whose devices may approve sign-ins of {@code accountId}. */
@@ -138,6 +166,16 @@ public class AccountService {
     /** Whether {@code actorAccountId} is the account itself or one that controls it. */
     public boolean mayManage(String actorAccountId, String accountId) {
         return actorAccountId.equals(accountId) || accounts.bindingExists(accountId, actorAccountId);
+    }
+
+    /**
+     * {@link #mayManage}, with the binding's row locked until the caller's transaction
+     * ends: a decision taken on the strength of a binding and the binding's removal
+     * happen one after the other, so no approval gets through once a removal has
+     * answered.
+     */
+    public boolean mayManageLocked(String actorAccountId, String accountId) {
+        return actorAccountId.equals(accountId) || accounts.lockBinding(accountId, actorAccountId);
     }
 
     private Optional<StoredAccount> findStored(String identifier) {

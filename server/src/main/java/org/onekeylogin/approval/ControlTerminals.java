@@ -89,15 +89,23 @@ class ControlTerminals {
     }
 
     /**
-     * Whether the request was sent to this terminal session: only those may decide it.
+     * Whether the request was sent to this terminal session and its account may still
+     * decide it: only those may. A binding removed since the request went out takes the
+     * request away from the former controller's phones. Called inside a decision's
+     * transaction, it holds the binding's row lock until the decision commits, so a
+     * removal and a decision through that binding happen one after the other.
      */
-    boolean wasAsked(LoginRequest request, String sessionId) {
-        return requests.terminals(request.id()).stream().anyMatch(t -> t.sessionId().equals(sessionId));
+    boolean wasAsked(LoginRequest request, Caller caller) {
+        return requests.terminals(request.id()).stream().anyMatch(t -> t.sessionId().equals(caller.sessionId()))
+                && accounts.mayManageLocked(caller.accountId(), request.accountId());
     }
 
     /** The open requests this terminal may decide, for a phone that missed the push. */
     List<LoginRequestView> pendingFor(Caller caller, Instant now) {
-        List<LoginRequest> open = requests.pendingFor(caller.sessionId(), now);
+        List<LoginRequest> open = requests.pendingFor(caller.sessionId(), now)
+            .stream()
+            .filter(r -> accounts.mayManage(caller.accountId(), r.accountId()))
+            .toList();
         if (open.isEmpty()) {
             return List.of();
         }

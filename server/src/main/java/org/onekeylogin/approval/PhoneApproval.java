@@ -290,7 +290,7 @@ public class PhoneApproval {
 
     private LoginRequest openRequestFor(String requestId, Caller caller) {
         LoginRequest request = requests.find(requestId)
-            .filter(r -> terminals.wasAsked(r, caller.sessionId()))
+            .filter(r -> terminals.wasAsked(r, caller))
             .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
                     "There is no sign-in request with that id for this device."));
         if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {

@@ -13,6 +13,7 @@ import org.onekeylogin.audit.AuditLog;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.device.RevokeReason;
 import org.onekeylogin.device.SessionRevoked;
+import org.onekeylogin.signin.KnownDevices;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.InsertOnce;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
  * owner disowned the stranger's TV on the same Wi-Fi.
  */
 @Service
-public class RequesterBlocks {
+public class RequesterBlocks implements KnownDevices {
 
     private final LoginRequestRepository requests;
 
@@ -107,8 +108,9 @@ public class RequesterBlocks {
 
     /**
      * Whether this device signed in to the account before and its owner never disowned
-     * it.
+     * it. Password limits ask this too, to let such a device through a stranger's flood.
      */
+    @Override
     public boolean isKnown(String accountId, String deviceId) {
         return sessions.hasSignedInBefore(accountId, deviceId) && !isDisowned(accountId, deviceId);
     }

@@ -3,8 +3,6 @@ package org.onekeylogin.signin;
 import org.springframework.context.annotation.Bean;
 import org.onekeylogin.system.OpenApiEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
-import java.util.Locale;
 import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.audit.AuditEntry;
@@ -14,7 +12,6 @@ import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.network.NetworkEnvironments;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
-import org.onekeylogin.system.RateLimiter;
 import org.onekeylogin.token.TokenIssuer;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,11 +32,11 @@ class PasswordSignInController {
 
     private final AccountService accounts;
 
+    private final PasswordAttempts passwords;
+
     private final DeviceSignIn signIn;
 
     private final TokenIssuer tokens;
-
-    private final RateLimiter limits;
 
     private final AuditLog audit;
 
@@ -47,32 +44,29 @@ class PasswordSignInController {
 
     private final NetworkEnvironments networks;
 
-    PasswordSignInController(AccountService accounts, DeviceSignIn signIn, TokenIssuer tokens, RateLimiter limits,
-            AuditLog audit, SignInProperties properties, NetworkEnvironments networks) {
+    PasswordSignInController(AccountService accounts, PasswordAttempts passwords, DeviceSignIn signIn,
+            TokenIssuer tokens, AuditLog audit, SignInProperties properties, NetworkEnvironments networks) {
         this.networks = networks;
         this.accounts = accounts;
+        this.passwords = passwords;
         this.signIn = signIn;
         this.tokens = tokens;
-        this.limits = limits;
         this.audit = audit;
         this.properties = properties;
     }
 
+    /**
+     * The password is checked within the account's password limits
+     * ({@link PasswordAttempts}); a wrong one and a refusal beyond a limit are audited.
+     */
     @PostMapping("/api/v1/sign-in/password")
     SignInResponse signIn(@RequestBody PasswordSignInRequest request, HttpServletRequest http) {
         String ip = ClientAddress.of(http);
-        limits.acquire("password-ip", ip, properties.passwordAttemptsPerIpPerMinute(), Duration.ofMinutes(1));
-        // keyed by the account, whichever way it is typed (name, or phone number in any
-        // format)
-        String limitKey = accounts.findByIdentifier(request.login())
-            .map(Account::id)
-            .orElse(request.login().trim().toLowerCase(Locale.ROOT));
-        limits.acquire("password-login", limitKey, properties.passwordAttemptsPerAccountPer15Minutes(),
-                Duration.ofMinutes(15));
         String clientId = tokens.deviceClientId(request.clientId(), properties.defaultClientId());
         Account account;
         try {
-            account = accounts.authenticate(request.login(), request.password());
+            account = passwords.verify(request.login(), request.password(),
+                    new PasswordAttempts.Requester(request.device().id(), ip));
         }
         catch (ApiException refused) {
             audit.record(new AuditEntry(AuditEventType.SIGN_IN_FAILED, AuditEntry.Outcome.FAILURE,

@@ -27,6 +27,7 @@ import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.RequestLocks;
 import org.onekeylogin.system.SecretGenerator;
+import org.onekeylogin.system.ServerSecrets;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,8 +58,16 @@ public class SmsCodes {
 
     private final Clock clock;
 
+    /**
+     * Keys the hash of each code: a six-digit code hashed without a key could be found
+     * from a copy of the database by trying every value within its lifetime.
+     */
+    private final byte[] hashKey;
+
     public SmsCodes(SmsCodeStore codes, SmsGateway gateway, AccountService accounts, DeviceSignIn signIn,
-            AuditLog audit, SecretGenerator secrets, SmsProperties properties, RequestLocks locks, Clock clock) {
+            AuditLog audit, SecretGenerator secrets, SmsProperties properties, RequestLocks locks, Clock clock,
+            ServerSecrets serverSecrets) {
+        this.hashKey = serverSecrets.named("sms-code-hmac");
         this.locks = locks;
         this.codes = codes;
         this.gateway = gateway;
@@ -174,8 +183,8 @@ public class SmsCodes {
                 Map.of("retry_after_seconds", Math.max(1, retryAfter.toSeconds())));
     }
 
-    private static String hash(String codeId, String code) {
-        return Hashing.sha256Hex(codeId + ":" + code);
+    private String hash(String codeId, String code) {
+        return Hashing.hmacSha256Hex(hashKey, codeId + ":" + code);
     }
 
 }

@@ -2,6 +2,8 @@ package org.onekeylogin.sms;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.onekeylogin.sms.internal.OutboxSeal;
+import org.onekeylogin.system.ServerSecrets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Primary;
@@ -18,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SmsGatewayConfig {
 
     @Bean
-    SmsOutbox smsOutbox(JdbcClient jdbc, Clock clock) {
-        return new SmsOutbox(jdbc, clock);
+    SmsOutbox smsOutbox(JdbcClient jdbc, ServerSecrets secrets, Clock clock, SmsProperties properties) {
+        return new SmsOutbox(jdbc, new OutboxSeal(secrets.named(OutboxSeal.SECRET_NAME)), clock, properties.codeTtl());
     }
 
     /** The gateway features send through. */

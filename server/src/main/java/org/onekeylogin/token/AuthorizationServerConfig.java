@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.system.InsertOnce;
+import org.onekeylogin.system.ServerSecrets;
+import org.onekeylogin.token.internal.HashedTokenAuthorizations;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
+import org.onekeylogin.token.internal.PlainTokenUpgrade;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
 import org.onekeylogin.token.internal.RefreshTokenReuse;
 import org.onekeylogin.token.internal.RefreshTokenRotation;
@@ -20,6 +23,7 @@ import org.onekeylogin.token.internal.RevocationEndsSession;
 import org.onekeylogin.token.internal.SessionAuthorizations;
 import org.onekeylogin.token.internal.SessionTokenCustomizer;
 import org.onekeylogin.token.internal.SigningKeys;
+import org.onekeylogin.token.internal.TokenHashes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -164,13 +168,25 @@ class AuthorizationServerConfig {
     }
 
     /**
-     * Spring's JDBC store, telling each device session the id of its newest access token
-     * as it is saved.
+     * Spring's JDBC store, keeping tokens as keyed hashes and telling each device session
+     * the id of its newest access token as it is saved.
      */
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
-            DeviceSessionService sessions, PlatformTransactionManager transactions) {
-        return new SessionAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), sessions, transactions);
+            DeviceSessionService sessions, PlatformTransactionManager transactions, TokenHashes hashes) {
+        return new SessionAuthorizations(
+                new HashedTokenAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), hashes), sessions,
+                transactions);
+    }
+
+    @Bean
+    TokenHashes tokenHashes(ServerSecrets secrets) {
+        return new TokenHashes(secrets.named(TokenHashes.SECRET_NAME));
+    }
+
+    @Bean
+    PlainTokenUpgrade plainTokenUpgrade(JdbcClient jdbc, TokenHashes hashes) {
+        return new PlainTokenUpgrade(jdbc, hashes);
     }
 
     @Bean
@@ -180,9 +196,9 @@ class AuthorizationServerConfig {
 
     @Bean
     RefreshTokenReuse refreshTokenReuse(JdbcClient jdbc, PlatformTransactionManager transactions,
-            DeviceSessionService sessions, Clock clock, TokenProperties properties) {
+            DeviceSessionService sessions, Clock clock, TokenProperties properties, TokenHashes hashes) {
         return new RefreshTokenReuse(jdbc, transactions, sessions, clock, properties.tokens().refreshTokenTtl(),
-                properties.tokens().refreshGrace());
+                properties.tokens().refreshGrace(), hashes);
     }
 
     @Bean

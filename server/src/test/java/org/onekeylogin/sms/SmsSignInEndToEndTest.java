@@ -81,10 +81,24 @@ class SmsSignInEndToEndTest {
     void whenTheCodeIsOlderThanFiveMinutesThenItHasExpired() {
         String phone = accountWithPhone();
         requestCode(phone);
+        // read before the clock moves: the outbox forgets texts older than a code lives
+        String code = codeSentTo(phone);
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-        Api.Response late = verify(phone, codeSentTo(phone));
+        Api.Response late = verify(phone, code);
         assertThat(late.status()).isEqualTo(410);
         assertThat(late.field("code")).isEqualTo("sms_code_expired");
+    }
+
+    @Test
+    void whenATextIsOlderThanACodeLivesThenTheOutboxForgetsIt() {
+        String phone = accountWithPhone();
+        requestCode(phone);
+        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+        outbox.forgetExpired();
+        assertThat(outbox.latestFor(phone)).as("still within the code's lifetime").isPresent();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(outbox.forgetExpired()).isPositive();
+        assertThat(outbox.latestFor(phone)).isEmpty();
     }
 
     @Test

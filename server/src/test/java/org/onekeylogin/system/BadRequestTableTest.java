@@ -2,20 +2,27 @@ package org.onekeylogin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.onekeylogin.support.Api;
+import org.onekeylogin.support.LogCapture;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 
 /**
  * Bad input of every kind answers 4xx with the one error shape and a stable code — never
- * a 500, never a stack trace. One row per kind of mistake a client can make.
+ * a 500, never a stack trace, in the answer or in the log. One row per kind of mistake a
+ * client can make.
  */
 @ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,16 +47,29 @@ class BadRequestTableTest {
 
     private static final Map<String, Object> TV = Map.of("id", "tv-bad-request-01", "type", "tv", "name", "TV");
 
+    /**
+     * How long a row waits for a line the server might still write after it answered.
+     */
+    private static final Duration LOG_WINDOW = Duration.ofMillis(100);
+
     Fixture fixture;
+
+    LogCapture log;
 
     @BeforeAll
     void setUp(Api api, TestAccounts accounts) {
+        log = LogCapture.start();
         TestAccounts.Account owner = accounts.register("owner");
         TestAccounts.Device phone = accounts.signIn(owner, "phone", "Owner's phone");
         TestAccounts.Device signedOut = accounts.signIn(owner, "tv", "Owner's TV");
         api.delete("/api/v1/sessions/" + signedOut.sessionId(), phone.accessToken());
         TestAccounts.Device others = accounts.signIn(accounts.register("other"), "phone", "Someone else's phone");
         fixture = new Fixture(api, owner, phone, signedOut, others.sessionId());
+    }
+
+    @AfterAll
+    void stopCapture() {
+        log.close();
     }
 
     static Stream<Row> rows() {
@@ -300,6 +320,78 @@ class BadRequestTableTest {
         assertThat(response.field("code")).isEqualTo(row.code());
         assertThat(response.field("message")).isNotBlank();
         assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("at java.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void whenTheRequestIsBadThenAtMostOneLineIsLoggedAndNoStackTrace(Row row) {
+        assertLogsAtMostOneLine(() -> row.request().apply(fixture));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oauthRows")
+    void whenAnOAuthRequestIsBadThenAtMostOneLineIsLoggedAndNoStackTrace(String name, Map<String, String> form,
+            int status, String error) {
+        assertLogsAtMostOneLine(() -> fixture.api().form("/oauth2/token", form));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oauthSurfaceRows")
+    void whenAnythingIsWrongOnAnOAuthPathThenAtMostOneLineIsLoggedAndNoStackTrace(String name,
+            Function<Api, Api.Response> request, int status) {
+        assertLogsAtMostOneLine(() -> request.apply(fixture.api()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cibaRows")
+    void whenACibaRequestIsBadThenAtMostOneLineIsLoggedAndNoStackTrace(String name, Map<String, String> form,
+            int status, String error) {
+        assertLogsAtMostOneLine(
+                () -> fixture.api().form("/oauth2/bc-authorize", form, "onekey-ciba", "change-me-ciba-secret"));
+    }
+
+    /**
+     * A client repeating its mistakes cannot fill the log: client errors are not worth a
+     * line at INFO or above (see DESIGN.md, "Errors and logs").
+     */
+    @Test
+    void whenAClientSendsFiveHundredBadRequestsInARowThenNothingIsLoggedAtInfoOrAbove() {
+        List<Row> flood = rows().filter(row -> FLOOD.contains(row.name())).toList();
+        assertThat(flood).hasSize(FLOOD.size());
+        log.clear();
+        for (int i = 0; i < 500; i++) {
+            Row row = flood.get(i % flood.size());
+            assertThat(row.request().apply(fixture).status()).as(row.name()).isEqualTo(row.status());
+        }
+        log.settle(LOG_WINDOW, lines -> false);
+        assertThat(log.atOrAbove(Level.INFO)).isEmpty();
+        assertThat(log.lines()).noneMatch(LogCapture.Line::hasStackTrace);
+    }
+
+    /**
+     * Mistakes that reach each layer: Tomcat, the filters, Spring Security, Jackson,
+     * Spring MVC, the features.
+     */
+    private static final List<String> FLOOD = List.of("malformed JSON", "bad body while asking for XML",
+            "NUL character in a path", "encoded slash in a path", "oversized header", "garbage bearer token",
+            "no bearer token", "unknown API path", "wrong HTTP method", "text/plain body", "body over 64 KiB",
+            "NUL character in a login", "a field given twice", "unknown session id", "non-numeric Last-Event-ID");
+
+    private void assertLogsAtMostOneLine(Runnable request) {
+        log.clear();
+        request.run();
+        log.settle(LOG_WINDOW, BadRequestTableTest::tooMuch);
+        List<LogCapture.Line> lines = log.lines();
+        assertThat(lines).as("no stack trace").noneMatch(LogCapture.Line::hasStackTrace);
+        assertThat(lines.stream().filter(l -> l.level().isGreaterOrEqual(Level.WARN)).toList())
+            .as("at most one line at WARN or above")
+            .hasSizeLessThanOrEqualTo(1)
+            .allSatisfy(line -> assertThat(line.lineCount()).as(line.toString()).isEqualTo(1));
+    }
+
+    private static boolean tooMuch(List<LogCapture.Line> lines) {
+        return lines.stream().anyMatch(LogCapture.Line::hasStackTrace)
+                || lines.stream().filter(l -> l.level().isGreaterOrEqual(Level.WARN)).count() > 1;
     }
 
     @ParameterizedTest(name = "{0}")

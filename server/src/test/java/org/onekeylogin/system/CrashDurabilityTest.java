@@ -40,10 +40,10 @@ class CrashDurabilityTest {
      * per-account ones this load hits.
      */
     private static final String[] RAISED_LIMITS = { "--onekey.sign-in.password-attempts-per-ip-per-minute=100000",
-            "--onekey.sign-in.password-attempts-per-account-per15-minutes=100000",
-            "--onekey.registration.per-ip-per-hour=100000", "--onekey.approval.requests-per-ip-per-minute=100000",
-            "--onekey.approval.max-requests-per-account=100000", "--onekey.approval.max-requests-per-requester=100000",
-            "--onekey.approval.requester-burst=100000", "--onekey.sms.codes-per-ip-per-hour=100000",
+            "--onekey.sign-in.password-failures-per-account=100000", "--onekey.registration.per-ip-per-hour=100000",
+            "--onekey.approval.requests-per-ip-per-minute=100000", "--onekey.approval.max-requests-per-account=100000",
+            "--onekey.approval.max-requests-per-requester=100000", "--onekey.approval.requester-burst=100000",
+            "--onekey.sms.codes-per-ip-per-hour=100000",
             "--onekey.tokens.requests-per-client-and-ip-per-minute=100000" };
 
     private static final int SIGN_IN_THREADS = 8;

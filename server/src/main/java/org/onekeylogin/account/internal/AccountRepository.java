@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountStanding;
+import org.onekeylogin.account.Binding;
 import org.onekeylogin.account.AccountStatus;
 import org.onekeylogin.account.Consents;
 import org.onekeylogin.account.MembershipTier;
@@ -33,6 +34,8 @@ public class AccountRepository {
     private static final String COLUMNS = "id, login_name, phone_number, display_name, password_hash, status, "
             + "membership_tier, user_level, theft_risk_index, sharer_count, offsite_sign_ins, may_recommend, "
             + "may_auto_sign_in, created_at";
+
+    private static final String BINDING_COLUMNS = "id, account_id, controller_account_id, created_at";
 
     private final JdbcClient jdbc;
 
@@ -117,9 +120,9 @@ public class AccountRepository {
             .update();
     }
 
-    public void insertBinding(String accountId, String controllerAccountId, Instant now) {
-        jdbc.sql("INSERT INTO account_binding (account_id, controller_account_id, created_at) VALUES (?, ?, ?)")
-            .params(accountId, controllerAccountId, utc(now))
+    public void insertBinding(Binding b) {
+        jdbc.sql("INSERT INTO account_binding (id, account_id, controller_account_id, created_at) VALUES (?, ?, ?, ?)")
+            .params(b.id(), b.accountId(), b.controllerAccountId(), utc(b.createdAt()))
             .update();
     }
 
@@ -128,6 +131,50 @@ public class AccountRepository {
             .params(accountId, controllerAccountId)
             .query(Integer.class)
             .single() > 0;
+    }
+
+    /** Whether the binding exists, locking its row until the transaction ends. */
+    public boolean lockBinding(String accountId, String controllerAccountId) {
+        return !jdbc.sql("SELECT id FROM account_binding WHERE account_id = ? AND controller_account_id = ? FOR UPDATE")
+            .params(accountId, controllerAccountId)
+            .query(String.class)
+            .list()
+            .isEmpty();
+    }
+
+    public Optional<Binding> findBinding(String accountId, String controllerAccountId) {
+        return jdbc
+            .sql("SELECT " + BINDING_COLUMNS + " FROM account_binding WHERE account_id = ? "
+                    + "AND controller_account_id = ?")
+            .params(accountId, controllerAccountId)
+            .query(AccountRepository::binding)
+            .optional();
+    }
+
+    public Optional<Binding> findBinding(String id) {
+        return jdbc.sql("SELECT " + BINDING_COLUMNS + " FROM account_binding WHERE id = ?")
+            .param(id)
+            .query(AccountRepository::binding)
+            .optional();
+    }
+
+    /**
+     * The bindings in which the account is either side, oldest first: served by the
+     * primary key (bound side) and the controller index.
+     */
+    public List<Binding> bindingsOf(String accountId) {
+        return jdbc
+            .sql("SELECT " + BINDING_COLUMNS + " FROM account_binding WHERE account_id = ? " + "UNION SELECT "
+                    + BINDING_COLUMNS + " FROM account_binding WHERE controller_account_id = ? "
+                    + "ORDER BY created_at, id")
+            .params(accountId, accountId)
+            .query(AccountRepository::binding)
+            .list();
+    }
+
+    /** Deletes the binding; true for the one call that removed it. */
+    public boolean deleteBinding(String id) {
+        return jdbc.sql("DELETE FROM account_binding WHERE id = ?").param(id).update() == 1;
     }
 
     public List<String> controllersOf(String accountId) {
@@ -144,6 +191,11 @@ public class AccountRepository {
             .param(controllerAccountId)
             .query(String.class)
             .list();
+    }
+
+    private static Binding binding(ResultSet rs, int row) throws SQLException {
+        return new Binding(rs.getString("id"), rs.getString("account_id"), rs.getString("controller_account_id"),
+                instant(rs, "created_at"));
     }
 
     private static StoredAccount map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,8 @@
 package org.onekeylogin.devicecode.internal;
 
+import org.onekeylogin.devicecode.UserCode;
+import org.onekeylogin.system.Hashing;
+import org.onekeylogin.system.ServerSecrets;
 import static org.onekeylogin.system.SqlTimes.instant;
 import static org.onekeylogin.system.SqlTimes.utc;
 
@@ -11,7 +14,12 @@ import org.onekeylogin.device.DeviceType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Which device asked for which user code, kept until the code expires. */
+/**
+ * Which device asked for which user code, kept until the code expires. The code itself is
+ * not stored: the row is keyed by an HMAC of the code in its normal form (key
+ * {@code device-code-hmac} in {@code server_secret}), and every lookup hashes the code it
+ * was given, so a copy of the table cannot be used to approve a device.
+ */
 @Repository
 public class DeviceCodeRequestStore {
 
@@ -22,15 +30,22 @@ public class DeviceCodeRequestStore {
 
     private final JdbcClient jdbc;
 
-    public DeviceCodeRequestStore(JdbcClient jdbc) {
+    private final byte[] key;
+
+    public DeviceCodeRequestStore(JdbcClient jdbc, ServerSecrets secrets) {
         this.jdbc = jdbc;
+        this.key = secrets.named("device-code-hmac");
+    }
+
+    private String hash(String userCode) {
+        return Hashing.hmacSha256Hex(key, UserCode.normalize(userCode));
     }
 
     public void insert(DeviceCodeRequest r) {
         jdbc.sql("INSERT INTO device_code_request (user_code, authorization_id, device_id, device_type, device_name, "
                 + "device_os, ip_address, client_id, created_at, expires_at) VALUES (:userCode, :authorization, "
                 + ":device, :type, :name, :os, :ip, :client, :createdAt, :expiresAt)")
-            .param("userCode", r.userCode())
+            .param("userCode", hash(r.userCode()))
             .param("authorization", r.authorizationId())
             .param("device", r.device().id())
             .param("type", r.device().type().name())
@@ -51,7 +66,7 @@ public class DeviceCodeRequestStore {
      */
     public boolean lock(String userCode) {
         return jdbc.sql("SELECT user_code FROM device_code_request WHERE user_code = ? FOR UPDATE")
-            .param(userCode)
+            .param(hash(userCode))
             .query(String.class)
             .optional()
             .isPresent();
@@ -59,8 +74,8 @@ public class DeviceCodeRequestStore {
 
     public Optional<DeviceCodeRequest> find(String userCode) {
         return jdbc.sql("SELECT * FROM device_code_request WHERE user_code = ?")
-            .param(userCode)
-            .query((rs, n) -> new DeviceCodeRequest(rs.getString("user_code"), rs.getString("authorization_id"),
+            .param(hash(userCode))
+            .query((rs, n) -> new DeviceCodeRequest(UserCode.normalize(userCode), rs.getString("authorization_id"),
                     new DeviceDescription(rs.getString("device_id"), DeviceType.valueOf(rs.getString("device_type")),
                             rs.getString("device_name"), null, rs.getString("device_os"), null),
                     rs.getString("ip_address"), rs.getString("client_id"), instant(rs, "created_at"),

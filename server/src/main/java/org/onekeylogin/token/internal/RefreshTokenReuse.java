@@ -64,10 +64,12 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
 
     private final Duration grace;
 
+    private final TokenHashes hashes;
+
     private final OAuth2ErrorAuthenticationFailureHandler standardErrors = new OAuth2ErrorAuthenticationFailureHandler();
 
     public RefreshTokenReuse(JdbcClient jdbc, PlatformTransactionManager transactions, DeviceSessionService sessions,
-            Clock clock, Duration retention, Duration grace) {
+            Clock clock, Duration retention, Duration grace, TokenHashes hashes) {
         this.jdbc = jdbc;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -75,16 +77,18 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
         this.clock = clock;
         this.retention = retention;
         this.grace = grace;
+        this.hashes = hashes;
     }
 
     /**
      * The authorization (whose id is its session's) that holds {@code refreshToken} now,
-     * or that held it when it was exchanged. Two indexed lookups at most; what a refresh
-     * locks before it does anything.
+     * or that held it when it was exchanged. Two indexed lookups at most, by the token's
+     * hashes ({@link TokenHashes} for the store, SHA-256 for the retired tokens); what a
+     * refresh locks before it does anything.
      */
     public Optional<String> holder(String refreshToken) {
         Optional<String> current = jdbc.sql("SELECT id FROM oauth2_authorization WHERE refresh_token_value = ?")
-            .param(refreshToken)
+            .param(hashes.lookup(refreshToken))
             .query(String.class)
             .optional();
         return current.isPresent() ? current : retiredSession(refreshToken);
@@ -108,7 +112,7 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
                         + "session_id, retired_at, grace_until, grace_pair) SELECT ?, id, ?, ?, ? "
                         + "FROM oauth2_authorization WHERE refresh_token_value = ?")
                 .params(Hashing.sha256Hex(exchanged), utc(now), withGrace ? utc(now.plus(grace)) : null, sealed,
-                        issued.getRefreshToken().getTokenValue())
+                        hashes.lookup(issued.getRefreshToken().getTokenValue()))
                 .update());
         }
         catch (DuplicateKeyException alreadyRetired) {
@@ -147,7 +151,7 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
 
     private boolean isCurrent(String authorizationId, String refreshToken) {
         return jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE id = ? AND refresh_token_value = ?")
-            .params(authorizationId, refreshToken)
+            .params(authorizationId, hashes.lookup(refreshToken))
             .query(Long.class)
             .single() == 1;
     }

@@ -1,0 +1,45 @@
+package org.onekeylogin.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The device's token at its platform's push service (FCM, APNs, ...), so the service can
+ * wake the app when a sign-in waits for approval. Sent with
+ * {@link SessionClient#registerPush}, which needs a service that serves
+ * {@code PUT /api/v1/push/registration}.
+ */
+public final class PushRegistration {
+
+    private final String platform;
+
+    private final String token;
+
+    public PushRegistration(String platform, String token) {
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.token = Objects.requireNonNull(token, "token");
+    }
+
+    /** e.g. {@code fcm}, {@code apns}. */
+    public String platform() {
+        return platform;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("platform", platform);
+        json.put("token", token);
+        return json;
+    }
+
+    @Override
+    public String toString() {
+        return "PushRegistration[" + platform + "]";
+    }
+
+}
