@@ -1,6 +1,8 @@
 package org.onekeylogin.signin;
 
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -165,6 +167,16 @@ public class PasswordAttempts {
 
     private static long secondsUntil(Instant then, Instant now) {
         return Math.max(1, Duration.between(now, then).toSeconds());
+    }
+
+    /**
+     * Forgets failed attempts that left the window, for accounts nobody tried again (an
+     * account's own old attempts also go at its next attempt). Once per cluster.
+     */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "password-attempts-cleanup", lockAtLeastFor = "PT5M")
+    void forgetOldAttempts() {
+        attempts.deleteAllBefore(clock.instant().minus(properties.passwordWindow()));
     }
 
 }

@@ -11,6 +11,7 @@ import org.onekeylogin.sms.internal.OutboxSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -85,6 +86,7 @@ public class SmsOutbox implements SmsGateway {
      * statement, so nodes sweeping at once delete each message once.
      */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "sms-outbox-cleanup", lockAtLeastFor = "PT50S")
     public int forgetExpired() {
         return jdbc.sql("DELETE FROM sms_outbox WHERE created_at < ?")
             .param(utc(clock.instant().minus(keptFor)))

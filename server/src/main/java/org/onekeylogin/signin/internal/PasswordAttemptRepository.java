@@ -42,6 +42,11 @@ public class PasswordAttemptRepository {
             .update();
     }
 
+    /** Forgets every attempt that left the window, whichever account it was for. */
+    public int deleteAllBefore(Instant before) {
+        return jdbc.sql("DELETE FROM password_attempt WHERE attempted_at < ?").param(utc(before)).update();
+    }
+
     /**
      * The newest attempts of this device since {@code since}, at most {@code limit},
      * oldest first.
