@@ -3,21 +3,17 @@ package org.onekeylogin.client;
 import java.time.Instant;
 
 /**
- * An account bound to the caller's (e.g. a child's), whose sign-ins the caller's phones
- * approve. Read from {@code GET /api/v1/account/bindings}, which needs a service that
- * serves it (see {@link SessionClient#bindings()}); unknown fields are ignored.
+ * One binding of the caller's account to another: either an account the caller's phones
+ * control (e.g. a child's) or one that controls the caller's. Read from
+ * {@link SessionClient#bindings()}; unknown fields are ignored.
  */
 public final class Binding {
 
     private String id;
 
-    private String accountId;
+    private OtherAccount account;
 
-    private String loginName;
-
-    private String displayName;
-
-    private String createdAt;
+    private String since;
 
     private Binding() {
     }
@@ -27,20 +23,40 @@ public final class Binding {
         return id;
     }
 
-    public String accountId() {
-        return accountId;
+    /** The account on the other side of the binding. */
+    public OtherAccount account() {
+        return account;
     }
 
-    public String loginName() {
-        return loginName;
+    /** When the binding was made. */
+    public Instant since() {
+        return since == null ? null : Instant.parse(since);
     }
 
-    public String displayName() {
-        return displayName;
-    }
+    /** The other side of a binding, as the service shows it. */
+    public static final class OtherAccount {
 
-    public Instant createdAt() {
-        return createdAt == null ? null : Instant.parse(createdAt);
+        private String id;
+
+        private String maskedName;
+
+        private String displayName;
+
+        private OtherAccount() {
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String maskedName() {
+            return maskedName;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+
     }
 
 }

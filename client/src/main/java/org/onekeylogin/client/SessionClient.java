@@ -119,19 +119,15 @@ public final class SessionClient {
         return call("POST", "/api/v1/account/controlled-accounts", body, Account.class);
     }
 
-    /**
-     * The accounts bound to this one. <b>Needs a service that serves
-     * {@code GET /api/v1/account/bindings}</b>; older services answer
-     * {@link ErrorCode#NOT_FOUND}.
-     */
-    public List<Binding> bindings() {
-        return call("GET", "/api/v1/account/bindings", null, Bindings.class).bindings();
+    /** The account's bindings, both ways ({@code GET /api/v1/account/bindings}). */
+    public Bindings bindings() {
+        return call("GET", "/api/v1/account/bindings", null, Bindings.class);
     }
 
     /**
-     * Removes a binding. <b>Needs a service that serves {@code DELETE
-     * /api/v1/account/bindings/{id}}</b>; older services answer
-     * {@link ErrorCode#NOT_FOUND}.
+     * Removes a binding, from either side ({@code DELETE /api/v1/account/bindings/{id}});
+     * one that is not the caller's or no longer exists:
+     * {@link ErrorCode#BINDING_NOT_FOUND}.
      */
     public void unbind(String bindingId) {
         call("DELETE", "/api/v1/account/bindings/" + Wire.pathSegment(bindingId), null, null);
@@ -195,16 +191,6 @@ public final class SessionClient {
 
         List<Session> sessions() {
             return sessions == null ? List.of() : List.copyOf(sessions);
-        }
-
-    }
-
-    private static final class Bindings {
-
-        private List<Binding> bindings = List.of();
-
-        List<Binding> bindings() {
-            return bindings == null ? List.of() : List.copyOf(bindings);
         }
 
     }

@@ -260,6 +260,19 @@ class ClientSignInEndToEndTest {
         phone.approve(request.requestId(), kidsPc.verificationCode());
         assertThat(onekey.signIn().awaitOutcome(kidsPc).isSignedIn()).isTrue();
 
+        SessionClient kidsPhone = phoneOf(kid);
+        Bindings ofKid = kidsPhone.bindings();
+        assertThat(ofKid.controlledBy()).hasSize(1);
+        assertThat(ofKid.controls()).isEmpty();
+        Binding toDad = ofKid.controlledBy().get(0);
+        assertThat(toDad.account().id()).isEqualTo(dad.id());
+        assertThat(toDad.since()).isNotNull();
+        assertThat(phone.bindings().controls()).extracting(Binding::id).containsExactly(toDad.id());
+        kidsPhone.unbind(toDad.id());
+        assertThat(phone.bindings().controls()).isEmpty();
+        assertThatThrownBy(() -> phone.unbind(toDad.id())).isInstanceOf(OneKeyApiException.class)
+            .satisfies(e -> assertThat(((OneKeyApiException) e).code()).isEqualTo(ErrorCode.BINDING_NOT_FOUND));
+
         phone.reportNetwork(NetworkReport.builder().bssid(randomMac("a4:2b:b0")).security(WifiSecurity.OPEN).build());
     }
 
