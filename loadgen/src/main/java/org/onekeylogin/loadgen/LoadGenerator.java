@@ -31,12 +31,16 @@ import org.onekeylogin.client.SignedIn;
  *
  * <pre>
  * java -jar onekey-loadgen.jar [--url http://localhost:8080] [--households 64] [--concurrency 64] [--warmup 10]
- *     [--seconds 30]
- * </pre> It also prints the CPU time the service used per sign-in while measuring, read
- * from the service's {@code process.cpu.time} metric. The target service must run with
- * anti-fatigue limits raised (each household signs in many times a minute). Both sides
- * use the client library ({@code onekey-client}), as the apps do; only the metric is read
- * over plain HTTP.
+ *     [--seconds 30] [--mode sign-in|event-latency] [--samples 500]
+ * </pre> {@code --url} may name several nodes of one cluster, separated by commas: each
+ * household's phone then talks to one node and its PC to the next, so every sign-in
+ * crosses nodes. It also prints the CPU time the service used per sign-in while
+ * measuring, read from each node's {@code process.cpu.time} metric and added up. With
+ * {@code --mode event-latency} it measures instead how long a prompt takes from the PC's
+ * request answered on one node to the phone's event stream on another ({@code --samples}
+ * prompts, one at a time). The target service must run with anti-fatigue limits raised
+ * (each household signs in many times a minute). Both sides use the client library
+ * ({@code onekey-client}), as the apps do; only the metric is read over plain HTTP.
  */
 public final class LoadGenerator {
 
@@ -44,18 +48,21 @@ public final class LoadGenerator {
 
     private static final String PASSWORD = "load-test-password";
 
-    private final String base;
+    private final List<String> bases;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final OneKeyClient onekey;
+    private final List<OneKeyClient> nodes = new ArrayList<>();
 
-    private LoadGenerator(String base) {
-        this.base = base;
-        this.onekey = OneKeyClient.builder(base).timeout(Duration.ofSeconds(30)).build();
+    private LoadGenerator(List<String> bases) {
+        this.bases = bases;
+        for (String base : bases) {
+            nodes.add(OneKeyClient.builder(base).timeout(Duration.ofSeconds(30)).build());
+        }
     }
 
-    record Household(String login, SessionClient phone) {
+    /** A household's account and phone, and the node its PC asks. */
+    record Household(String login, SessionClient phone, OneKeyClient pcNode) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,7 +72,58 @@ public final class LoadGenerator {
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
-        new LoadGenerator(url).run(households, concurrency, warmup, seconds);
+        var generator = new LoadGenerator(List.of(url.split(",")));
+        if ("event-latency".equals(options.getOrDefault("mode", "sign-in"))) {
+            generator.eventLatency(Integer.parseInt(options.getOrDefault("samples", "500")));
+        }
+        else {
+            generator.run(households, concurrency, warmup, seconds);
+        }
+    }
+
+    /**
+     * One household whose phone holds its event stream on the last node; its PC asks on
+     * the first, one prompt at a time: the time from the PC's request answered (the
+     * request is stored and the bus told) to the event on the phone's stream.
+     */
+    private void eventLatency(int samples) throws Exception {
+        String login = "latency-" + Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+        OneKeyClient pcNode = nodes.get(0);
+        OneKeyClient phoneNode = nodes.get(nodes.size() - 1);
+        pcNode.signIn().register(login, "Latency", PASSWORD);
+        SessionClient phone = phoneNode.signedIn(login,
+                phoneNode.signIn()
+                    .signInWithPassword(login, PASSWORD,
+                            DeviceInfo.builder("phone-" + login, DeviceType.PHONE, "Latency phone").build()));
+        var arrived = new java.util.concurrent.LinkedBlockingQueue<Long>();
+        try (var stream = phone.events(event -> {
+            if ("login_request".equals(event.type())) {
+                arrived.add(System.nanoTime());
+            }
+        })) {
+            long connectDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!stream.isConnected() && System.nanoTime() < connectDeadline) {
+                Thread.sleep(10);
+            }
+            long[] latencies = new long[samples];
+            int lost = 0;
+            for (int i = 0; i < samples; i++) {
+                LoginStarted started = pcNode.signIn()
+                    .startLogin(login, DeviceInfo.builder("pc-" + login, DeviceType.PC, "Latency PC").build());
+                long answered = System.nanoTime();
+                Long at = arrived.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                latencies[i] = at == null ? Long.MAX_VALUE : Math.max(0, at - answered);
+                lost += at == null ? 1 : 0;
+                pcNode.signIn().cancelLogin(started);
+                Thread.sleep(20);
+            }
+            java.util.Arrays.sort(latencies);
+            System.out.printf(
+                    "prompt from %s to a stream on %s: %d samples, %d lost, p50 %.2f ms, p99 %.2f ms, "
+                            + "max %.2f ms%n",
+                    bases.get(0), bases.get(bases.size() - 1), samples, lost, percentile(latencies, 50) / 1e6,
+                    percentile(latencies, 99) / 1e6, latencies[samples - 1 - lost] / 1e6);
+        }
     }
 
     private void run(int householdCount, int concurrency, int warmupSeconds, int seconds) throws Exception {
@@ -73,7 +131,7 @@ public final class LoadGenerator {
         System.out.printf("Setting up %d households (account + signed-in phone)...%n", householdCount);
         List<Household> households = new ArrayList<>();
         for (int i = 0; i < householdCount; i++) {
-            households.add(household("load-" + run + "-" + i));
+            households.add(household("load-" + run + "-" + i, i));
         }
         System.out.printf("Warming up for %d s...%n", warmupSeconds);
         drive(households, concurrency, warmupSeconds, run + "w");
@@ -132,13 +190,17 @@ public final class LoadGenerator {
      * when it is not exposed.
      */
     private double serviceCpuSeconds() {
-        try {
-            JsonNode metric = get("/actuator/metrics/process.cpu.time", null);
-            return metric.path("measurements").path(0).path("value").asDouble() / 1e9;
+        double total = 0;
+        for (String base : bases) {
+            try {
+                JsonNode metric = get(base, "/actuator/metrics/process.cpu.time", null);
+                total += metric.path("measurements").path(0).path("value").asDouble() / 1e9;
+            }
+            catch (RuntimeException notExposed) {
+                return -1;
+            }
         }
-        catch (RuntimeException notExposed) {
-            return -1;
-        }
+        return total;
     }
 
     /**
@@ -147,7 +209,7 @@ public final class LoadGenerator {
      */
     private boolean signIn(Household household, String pcId) {
         try {
-            SignInClient pc = onekey.signIn();
+            SignInClient pc = household.pcNode().signIn();
             LoginStarted started = pc.startLogin(household.login(),
                     DeviceInfo.builder(pcId, DeviceType.PC, "Load test PC").build());
             List<PendingApproval> pending = household.phone().pendingApprovals();
@@ -160,15 +222,16 @@ public final class LoadGenerator {
         }
     }
 
-    private Household household(String login) {
-        SignInClient signIn = onekey.signIn();
+    private Household household(String login, int index) {
+        OneKeyClient phoneNode = nodes.get(index % nodes.size());
+        SignInClient signIn = phoneNode.signIn();
         signIn.register(login, "Load", PASSWORD);
         SignedIn phone = signIn.signInWithPassword(login, PASSWORD,
                 DeviceInfo.builder("phone-" + login, DeviceType.PHONE, "Load test phone").build());
-        return new Household(login, onekey.signedIn(login, phone));
+        return new Household(login, phoneNode.signedIn(login, phone), nodes.get((index + 1) % nodes.size()));
     }
 
-    private JsonNode get(String path, String token) {
+    private JsonNode get(String base, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         return send(token == null ? request : request.header("Authorization", "Bearer " + token), 200);
     }

@@ -3,7 +3,6 @@ package org.onekeylogin.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import io.github.bucket4j.ConsumptionProbe;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +42,19 @@ public class RateLimiter {
 
     /** Counters in this node's memory only. */
     public RateLimiter(Clock clock) {
+        this(clock, (SharedRateCounters) null);
+    }
+
+    private RateLimiter(Clock clock, @Nullable SharedRateCounters shared) {
         this.clock = clock;
-        this.shared = null;
+        this.shared = shared;
+    }
+
+    /**
+     * Counters in a shared Redis, and in this node's memory while Redis does not answer.
+     */
+    public static RateLimiter counting(Clock clock, SharedRateCounters shared) {
+        return new RateLimiter(clock, shared);
     }
 
     /**
@@ -54,10 +64,10 @@ public class RateLimiter {
      */
     public void acquire(String bucket, String key, int limit, Duration window) {
         if (shared != null) {
-            Optional<ConsumptionProbe> counted = shared.tryConsume(bucket + '|' + key, limit, window);
+            Optional<SharedRateCounters.Counted> counted = shared.count(bucket + '|' + key, window);
             if (counted.isPresent()) {
-                if (!counted.get().isConsumed()) {
-                    throw tooMany(Math.max(1, Duration.ofNanos(counted.get().getNanosToWaitForRefill()).toSeconds()));
+                if (counted.get().count() > limit) {
+                    throw tooMany(Math.max(1, (counted.get().left().toMillis() + 999) / 1000));
                 }
                 return;
             }

@@ -2,7 +2,6 @@ package org.onekeylogin.system;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +35,8 @@ class SharedRedisConfig {
     }
 
     @Bean
-    SharedRateCounters sharedRateCounters(SharedRedisProperties properties, Clock clock) {
-        return new SharedRateCounters(properties, clock);
+    SharedRateCounters sharedRateCounters(StringRedisTemplate redis) {
+        return new SharedRateCounters(redis);
     }
 
     @Bean

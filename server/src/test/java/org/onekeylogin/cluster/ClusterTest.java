@@ -50,7 +50,7 @@ class ClusterTest {
     private static final String[] LIMITS = { "--onekey.sign-in.password-attempts-per-ip-per-minute=100000",
             "--onekey.approval.requests-per-ip-per-minute=100000", "--onekey.approval.requester-burst=5",
             "--onekey.registration.per-ip-per-hour=40", "--onekey.tokens.requests-per-client-and-ip-per-minute=100000",
-            "--onekey.redis.fallback-interval=PT1S" };
+            "--onekey.redis.fallback-interval=PT1S", "--server.forward-headers-strategy=native" };
 
     private Map<String, Object> database;
 

@@ -186,7 +186,7 @@ public final class RefreshTokenReuse implements AuthenticationFailureHandler {
     }
 
     @Scheduled(fixedDelayString = "PT1H")
-    @SchedulerLock(name = "retired-refresh-tokens-cleanup", lockAtLeastFor = "PT30M")
+    @SchedulerLock(name = "retired-refresh-tokens-cleanup", lockAtLeastFor = "PT30M", lockAtMostFor = "PT50M")
     void forgetOld() {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM retired_refresh_token WHERE retired_at < ?").param(utc(now.minus(retention))).update();
