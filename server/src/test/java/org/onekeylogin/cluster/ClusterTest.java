@@ -50,7 +50,10 @@ class ClusterTest {
     private static final String[] LIMITS = { "--onekey.sign-in.password-attempts-per-ip-per-minute=100000",
             "--onekey.approval.requests-per-ip-per-minute=100000", "--onekey.approval.requester-burst=5",
             "--onekey.registration.per-ip-per-hour=40", "--onekey.tokens.requests-per-client-and-ip-per-minute=100000",
-            "--onekey.redis.fallback-interval=PT1S", "--server.forward-headers-strategy=native" };
+            "--onekey.redis.fallback-interval=PT1S", "--server.forward-headers-strategy=native",
+            // three nodes next to the suite's own test services, within PostgreSQL's 100
+            // connections
+            "--spring.datasource.hikari.maximum-pool-size=5" };
 
     private Map<String, Object> database;
 

@@ -36,7 +36,11 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         // X-Forwarded-For
         "server.forward-headers-strategy=native",
         // a small pool makes a leaked connection fail the suite within a few requests
-        "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.connection-timeout=5000" })
+        "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.connection-timeout=5000",
+        // the contexts the suite keeps cached hold one connection each once idle, so that
+        // they and the cluster
+        // test's three service processes stay within PostgreSQL's 100 connections
+        "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(ServiceTest.Clocks.class)
 @ExtendWith(ServiceTestParameters.class)
