@@ -96,7 +96,10 @@ public class PasswordAttempts {
             Instant now = clock.instant();
             refuseBeyondLimits(accountKey, requester, known, now);
             String id = UUID.randomUUID().toString();
-            attempts.insert(id, accountKey, requester.deviceId(), requester.ipAddress(), now);
+            // a device the account knows is held to its own count only, and its attempts
+            // (even one in flight that will turn out right) take nothing from the
+            // address's
+            attempts.insert(id, accountKey, requester.deviceId(), known ? null : requester.ipAddress(), now);
             return id;
         }));
         try {
