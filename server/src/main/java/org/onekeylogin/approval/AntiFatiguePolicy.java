@@ -114,9 +114,9 @@ class AntiFatiguePolicy {
                             Map.of("retry_after_seconds", seconds, "limit", "requester"))));
         }
         int ceiling = properties.maxRequestsPerAccount();
-        boolean trusted = knownDevice || trustedNetwork(account, start);
-        List<Instant> recent = trusted ? List.of() : requests.newestSince(account.id(), since, ceiling);
-        if (recent.size() >= ceiling) {
+        List<Instant> recent = knownDevice ? List.of() : requests.newestSince(account.id(), since, ceiling);
+        // the network's trust is looked up only when the ceiling would refuse
+        if (recent.size() >= ceiling && !trustedNetwork(account, start)) {
             long seconds = secondsUntil(recent.getFirst().plus(properties.requestWindow()), now);
             return Optional.of(new Refusal("too_many_requests_for_account",
                     new ApiException(ErrorCode.TOO_MANY_REQUESTS,
