@@ -7,14 +7,25 @@ import java.util.Objects;
 /**
  * The device's token at its platform's push service (FCM, APNs, ...), so the service can
  * wake the app when a sign-in waits for approval. Sent with
- * {@link SessionClient#registerPush}, which needs a service that serves
- * {@code PUT /api/v1/push/registration}.
+ * {@link SessionClient#registerPush}. Pushes carry only an event's id and type
+ * ({@code event_id}, {@code event_type}); the app then reads the event over the API, e.g.
+ * {@link SessionClient#pendingApprovals()} for {@code login_request}.
  */
 public final class PushRegistration {
 
     private final String platform;
 
     private final String token;
+
+    /** An Android (or Firebase) app's FCM registration token. */
+    public static PushRegistration fcm(String registrationToken) {
+        return new PushRegistration("fcm", registrationToken);
+    }
+
+    /** An iOS app's APNs device token, in hexadecimal. */
+    public static PushRegistration apns(String deviceTokenHex) {
+        return new PushRegistration("apns", deviceTokenHex);
+    }
 
     public PushRegistration(String platform, String token) {
         this.platform = Objects.requireNonNull(platform, "platform");

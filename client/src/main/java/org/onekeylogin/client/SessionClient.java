@@ -134,12 +134,19 @@ public final class SessionClient {
     }
 
     /**
-     * Registers the device's push token so the service can wake the app. <b>Needs a
-     * service that serves {@code PUT /api/v1/push/registration}</b>; older services
-     * answer {@link ErrorCode#NOT_FOUND}.
+     * Registers (or replaces) the device's push token for this session, so the service
+     * can wake the app when a sign-in waits for its approval; send it again whenever the
+     * platform gives the app a new token. Answers whether this service pushes to that
+     * platform (when not, only the event stream carries events). A malformed token is
+     * refused with {@link ErrorCode#VALIDATION_FAILED}. Signing out forgets it.
      */
-    public void registerPush(PushRegistration registration) {
-        call("PUT", "/api/v1/push/registration", registration.toJson(), null);
+    public boolean registerPush(PushRegistration registration) {
+        return call("PUT", "/api/v1/push/registration", registration.toJson(), Registered.class).delivered;
+    }
+
+    /** Forgets this session's push token; the event stream keeps working. */
+    public void unregisterPush() {
+        call("DELETE", "/api/v1/push/registration", null, null);
     }
 
     /** The app's heartbeat on its Wi-Fi: send every few minutes while in use. */
@@ -173,6 +180,12 @@ public final class SessionClient {
             Tokens renewed = tokens.refreshReplacing(current.accessToken());
             return wire.json(method, path, body, renewed.accessToken(), type);
         }
+    }
+
+    private static final class Registered {
+
+        private boolean delivered;
+
     }
 
     private static final class Pending {

@@ -13,6 +13,7 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.push.PushService;
+import org.onekeylogin.push.Wake;
 import org.onekeylogin.system.Caller;
 import org.springframework.stereotype.Component;
 
@@ -71,7 +72,8 @@ class ControlTerminals {
     void ask(LoginRequest request, Account account, List<Found> terminals) {
         for (Found terminal : terminals) {
             push.publish(terminal.session().device().id(), terminal.session().id(), "login_request",
-                    LoginRequestView.of(request, account, terminal.viaBinding(), terminal.session()));
+                    LoginRequestView.of(request, account, terminal.viaBinding(), terminal.session()),
+                    Wake.urgent(collapseKey(request), request.expiresAt()));
         }
     }
 
@@ -83,9 +85,18 @@ class ControlTerminals {
         for (Terminal t : requests.terminals(request.id())) {
             if (!t.sessionId().equals(deciderSessionId)) {
                 push.publish(t.deviceId(), t.sessionId(), "login_request_closed",
-                        Map.of("request_id", request.id(), "outcome", outcome.wireName()));
+                        Map.of("request_id", request.id(), "outcome", outcome.wireName()),
+                        Wake.replacing(collapseKey(request), request.expiresAt()));
             }
         }
+    }
+
+    /**
+     * A request's platform pushes share one key, so that a closed request's push replaces
+     * its prompt on a phone that has not received it yet.
+     */
+    private static String collapseKey(LoginRequest request) {
+        return "login-" + request.id();
     }
 
     /**

@@ -5,14 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.onekeylogin.system.AfterCommit;
-import org.onekeylogin.system.Hashing;
+import org.onekeylogin.system.SignedWebhook;
 import org.onekeylogin.system.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * SMS service.
  *
  * <p>
- * Every request is signed so the receiver can trust it: header {@code X-OneKey-Timestamp}
- * carries the Unix time in seconds, and {@code X-OneKey-Signature} is {@code sha256=}
- * followed by the lower-case hex HMAC-SHA256, keyed with the shared secret, of
- * {@code <timestamp> + "." + <raw request body>}. Receivers should recompute it, compare
- * in constant time, and refuse timestamps more than a few minutes old.
+ * Every request is signed as {@link SignedWebhook} describes.
  *
  * <p>
  * Delivery starts once the sender's transaction has committed (at once outside one) and
@@ -40,17 +35,13 @@ public class WebhookSmsGateway implements SmsGateway {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSmsGateway.class);
 
-    private final URI url;
-
-    private final byte[] secret;
+    private final SignedWebhook webhook;
 
     private final Retry retry;
 
     private final JsonMapper json;
 
     private final MeterRegistry meters;
-
-    private final Clock clock;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -59,12 +50,10 @@ public class WebhookSmsGateway implements SmsGateway {
                 || webhook.secret().isBlank()) {
             throw new IllegalStateException("onekey.sms.webhook.url and onekey.sms.webhook.secret are required");
         }
-        this.url = URI.create(webhook.url());
-        this.secret = webhook.secret().getBytes(StandardCharsets.UTF_8);
+        this.webhook = new SignedWebhook(URI.create(webhook.url()), webhook.secret(), clock);
         this.retry = Retry.withBackoff(Math.max(1, webhook.attempts()), webhook.firstBackoff(), 2);
         this.json = json;
         this.meters = meters;
-        this.clock = clock;
     }
 
     @Override
@@ -90,14 +79,7 @@ public class WebhookSmsGateway implements SmsGateway {
      * on its side.
      */
     private boolean attempt(String payload, SmsMessage message, int attempt) throws InterruptedException {
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(url)
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("X-OneKey-Timestamp", timestamp)
-            .header("X-OneKey-Signature", "sha256=" + sign(timestamp + "." + payload))
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
-            .build();
+        HttpRequest request = webhook.request(payload);
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status < 500) {
@@ -114,11 +96,6 @@ public class WebhookSmsGateway implements SmsGateway {
                     e.getClass().getSimpleName());
         }
         return false;
-    }
-
-    /** HMAC-SHA256 of {@code content} with the shared secret, lower-case hex. */
-    String sign(String content) {
-        return Hashing.hmacSha256Hex(secret, content);
     }
 
     private void count(String outcome) {

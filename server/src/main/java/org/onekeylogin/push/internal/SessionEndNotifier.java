@@ -9,12 +9,13 @@ import org.onekeylogin.device.SessionRevoked;
 import org.onekeylogin.push.BusMessage;
 import org.onekeylogin.push.EventBus;
 import org.onekeylogin.push.PushService;
+import org.onekeylogin.push.platform.PlatformPushes;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a device it was signed out ({@code signed_out}), then closes that session's
- * streams.
+ * Tells a device it was signed out ({@code signed_out}), forgets its push address, then
+ * closes that session's streams.
  */
 @Component
 class SessionEndNotifier {
@@ -25,15 +26,19 @@ class SessionEndNotifier {
 
     private final DeviceSessionService sessions;
 
-    SessionEndNotifier(PushService push, EventBus bus, DeviceSessionService sessions) {
+    private final PlatformPushes platformPushes;
+
+    SessionEndNotifier(PushService push, EventBus bus, DeviceSessionService sessions, PlatformPushes platformPushes) {
         this.push = push;
         this.bus = bus;
         this.sessions = sessions;
+        this.platformPushes = platformPushes;
     }
 
     @EventListener
     void on(SessionRevoked revoked) {
         if (revoked.reason() == RevokeReason.REPLACED) {
+            platformPushes.unregister(revoked.sessionId());
             bus.publish(new BusMessage.SessionEnded(revoked.sessionId()));
             return;
         }
@@ -45,7 +50,10 @@ class SessionEndNotifier {
                 .map(DeviceSession::device)
                 .ifPresent(by -> payload.put("by_device", Map.of("name", by.name(), "type", by.type().wireName())));
         }
+        // queued first: the push telling the phone it was signed out leaves with the
+        // address copied
         push.publish(revoked.deviceId(), revoked.sessionId(), "signed_out", payload);
+        platformPushes.unregister(revoked.sessionId());
         bus.publish(new BusMessage.SessionEnded(revoked.sessionId()));
     }
 

@@ -1,0 +1,222 @@
+package org.onekeylogin.push.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Sends the queued platform pushes, on every node: one loop claims what is due (at once
+ * when this node queued something, otherwise every {@code poll-interval}, which also
+ * picks up retries and the claims of a node that stopped), and each claimed push is sent
+ * on its own virtual thread, at most {@value #IN_FLIGHT} at a time.
+ *
+ * <p>
+ * A failure worth retrying sends the push again after {@code first-backoff}, doubling, or
+ * after the wait the service asked for, until {@code attempts} tries; a dead token
+ * deletes the session's registration; a push past its deadline is dropped. The counter
+ * {@code onekey.push.platform.sent} (tags {@code platform}, {@code outcome}: delivered,
+ * retried, failed, unregistered, refused, expired) tells how it went. Nothing here
+ * reaches back into a sign-in: the event stream and the approvals list work whatever the
+ * push services do.
+ */
+class PushDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PushDispatcher.class);
+
+    static final int IN_FLIGHT = 64;
+
+    private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(10);
+
+    private final PushDeliveries deliveries;
+
+    private final PushRegistrations registrations;
+
+    private final PushGateways gateways;
+
+    private final PlatformPushProperties.Delivery settings;
+
+    private final MeterRegistry meters;
+
+    private final Clock clock;
+
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+
+    private volatile @Nullable Thread loop;
+
+    PushDispatcher(PushDeliveries deliveries, PushRegistrations registrations, PushGateways gateways,
+            PlatformPushProperties.Delivery settings, MeterRegistry meters, Clock clock) {
+        this.deliveries = deliveries;
+        this.registrations = registrations;
+        this.gateways = gateways;
+        this.settings = settings;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Something was queued on this node: look now rather than at the next poll. */
+    void wakeUp() {
+        wakeUps.offer(Boolean.TRUE);
+    }
+
+    @Override
+    public void start() {
+        if (gateways.none()) {
+            return;
+        }
+        Thread thread = Thread.ofVirtual().name("platform-push").unstarted(this::run);
+        loop = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread running = loop;
+        loop = null;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    private void run() {
+        while (loop == Thread.currentThread()) {
+            try {
+                int claimed = sendDue();
+                if (claimed < IN_FLIGHT) {
+                    wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            catch (InterruptedException e) {
+                return;
+            }
+            catch (RuntimeException e) {
+                // the database being away for a moment must not end the loop
+                log.warn("Could not read the platform pushes due: {}", e.toString());
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    /** Claims what is due, as many as may be sent now, and starts sending them. */
+    int sendDue() throws InterruptedException {
+        inFlight.acquire();
+        int free = 1 + inFlight.drainPermits();
+        Instant now = clock.instant();
+        List<Delivery> claimed;
+        try {
+            claimed = deliveries.claimDue(now, now.plus(settings.claimFor()), free);
+        }
+        finally {
+            inFlight.release(free);
+        }
+        for (Delivery delivery : claimed) {
+            inFlight.acquire();
+            Thread.ofVirtual().name("platform-push-send").start(() -> {
+                try {
+                    deliver(delivery);
+                }
+                finally {
+                    inFlight.release();
+                }
+            });
+        }
+        return claimed.size();
+    }
+
+    void deliver(Delivery delivery) {
+        PushGateway gateway = gateways.of(delivery.address().platform()).orElse(null);
+        String platform = delivery.address().platform().wireName();
+        try {
+            if (gateway == null) {
+                deliveries.forget(delivery.id());
+                return;
+            }
+            if (!delivery.timeToLive(clock.instant()).isPositive()) {
+                deliveries.forget(delivery.id());
+                count(platform, "expired");
+                return;
+            }
+            GatewayAnswer answer;
+            try {
+                answer = gateway.send(delivery);
+            }
+            catch (RuntimeException e) {
+                log.warn("{} push {} failed: {}", gateway.name(), delivery.id(), e.toString());
+                answer = new GatewayAnswer.TryLater(null);
+            }
+            settle(delivery, answer, platform);
+        }
+        catch (RuntimeException e) {
+            // the claim runs out and another attempt follows
+            log.warn("Could not record how platform push {} went: {}", delivery.id(), e.toString());
+        }
+    }
+
+    private void settle(Delivery delivery, GatewayAnswer answer, String platform) {
+        switch (answer) {
+            case GatewayAnswer.Delivered delivered -> {
+                deliveries.forget(delivery.id());
+                count(platform, "delivered");
+            }
+            case GatewayAnswer.Unregistered unregistered -> {
+                deliveries.forget(delivery.id());
+                if (registrations.clearIfToken(delivery.sessionId(), delivery.address().token())) {
+                    log.info("{} called push token {} dead ({}); its registration was removed", platform,
+                            delivery.address().hint(), unregistered.reason());
+                }
+                count(platform, "unregistered");
+            }
+            case GatewayAnswer.Refused refused -> {
+                deliveries.forget(delivery.id());
+                log.warn("{} refused push {} ({})", platform, delivery.id(), refused.reason());
+                count(platform, "refused");
+            }
+            case GatewayAnswer.TryLater later -> {
+                if (delivery.attempt() >= settings.attempts()) {
+                    deliveries.forget(delivery.id());
+                    count(platform, "failed");
+                    return;
+                }
+                Duration wait = later.after() != null ? later.after() : backoff(delivery.attempt());
+                deliveries.retryAt(delivery.id(), clock.instant().plus(wait));
+                count(platform, "retried");
+            }
+        }
+    }
+
+    /** {@code first-backoff} after the first try, doubling, at most ten minutes. */
+    Duration backoff(int attempt) {
+        Duration wait = settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
+    }
+
+    private void count(String platform, String outcome) {
+        meters.counter("onekey.push.platform.sent", "platform", platform, "outcome", outcome).increment();
+    }
+
+    private static void sleepQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
