@@ -75,6 +75,9 @@ class PlatformPushTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PushDeliveries deliveries;
+
     final Api api;
 
     final TestAccounts accounts;
@@ -249,6 +252,33 @@ class PlatformPushTest {
                 .query(Integer.class)
                 .single()).isZero();
         }
+    }
+
+    @Test
+    void nodesClaimingAtOnceTakeEachPushOnce() {
+        SessionClient phone = phoneOf(accounts.register("claims"));
+        phone.registerPush(PushRegistration.fcm(fcmToken()));
+        String sessionId = phone.tokens().sessionId();
+        // due tomorrow, so the service's own dispatcher leaves them to this test
+        Instant tomorrow = Instant.now().plus(java.time.Duration.ofDays(1));
+        for (int i = 0; i < 60; i++) {
+            assertThat(deliveries.queueFor(sessionId, 1_000_000 + i, "race", false, null, tomorrow.plusSeconds(3600),
+                    tomorrow, java.util.Set.of(PushPlatform.FCM)))
+                .isEqualTo(1);
+        }
+        List<Long> claimed = new java.util.ArrayList<>();
+        for (int round = 0; round < 10 && claimed.size() < 60; round++) {
+            Concurrently.run(10, i -> deliveries.claimDue(tomorrow, tomorrow.plusSeconds(30), 20))
+                .forEach(batch -> batch.forEach(d -> claimed.add(d.eventId())));
+        }
+        assertThat(claimed).as("every push claimed, none twice").hasSize(60).doesNotHaveDuplicates();
+        assertThat(deliveries.claimDue(tomorrow, tomorrow.plusSeconds(30), 100)).as("claimed ones wait for their claim")
+            .isEmpty();
+        assertThat(deliveries.claimDue(tomorrow.plusSeconds(31), tomorrow.plusSeconds(60), 100))
+            .as("a claim that ran out is taken again, as the next attempt")
+            .hasSize(60)
+            .allMatch(d -> d.attempt() == 2);
+        jdbc.sql("DELETE FROM push_delivery WHERE session_id = ?").param(sessionId).update();
     }
 
     private static void assertValidationFailed(Api.Response response, String field) {
