@@ -8,14 +8,24 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * {@link HttpTransport} over the JDK's {@code java.net.http.HttpClient} (Java 11): no
  * dependency beyond the JDK, for TV and PC apps on a JVM. Android has no
  * {@code java.net.http}; use an OkHttp transport there.
+ *
+ * <p>
+ * A request that may safely be repeated ({@code GET}, {@code HEAD}, {@code PUT},
+ * {@code DELETE}, {@code OPTIONS}) is sent once more when its connection fails before a
+ * response (typically a kept-alive connection the service closed meanwhile). A
+ * {@code POST} is never repeated by the transport: the service may have acted on it.
  */
 public final class JdkHttpTransport implements HttpTransport {
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
     private final HttpClient http;
 
@@ -53,8 +63,20 @@ public final class JdkHttpTransport implements HttpTransport {
             builder.timeout(request.timeout());
         }
         request.headers().forEach(builder::header);
+        HttpRequest built = builder.build();
         try {
-            return http.send(builder.build(), handler);
+            try {
+                return http.send(built, handler);
+            }
+            catch (HttpTimeoutException timedOut) {
+                throw timedOut;
+            }
+            catch (IOException failed) {
+                if (!IDEMPOTENT.contains(request.method())) {
+                    throw failed;
+                }
+                return http.send(built, handler);
+            }
         }
         catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
