@@ -51,6 +51,9 @@ class ClientSignInEndToEndTest {
         LoginStarted started = onekey.signIn().startLogin(dad.loginName(), pc);
         assertThat(started.verificationCode()).matches("\\d{2}");
         assertThat(started.controlTerminals()).isEqualTo(1);
+        LoginStatus waiting = onekey.signIn().loginStatus(started, 0);
+        assertThat(waiting.isPending()).as("nobody answered yet").isTrue();
+        assertThat(waiting.expiresIn()).isPositive().isLessThanOrEqualTo(started.expiresIn());
         CompletableFuture<LoginOutcome> outcome = CompletableFuture
             .supplyAsync(() -> onekey.signIn().awaitOutcome(started));
 

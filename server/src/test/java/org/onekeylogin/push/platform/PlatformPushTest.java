@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,8 @@ class PlatformPushTest {
 
         onekey.signIn().startLogin(mum.loginName(), device(DeviceType.PC, "PC"));
 
-        eventually("both registrations are gone", () -> registrations(android) + registrations(iphone) == 0);
+        eventually("both registrations are gone, and counted", () -> registrations(android) + registrations(iphone) == 0
+                && count("fcm", "unregistered") + count("apns", "unregistered") >= unregisteredBefore + 2);
         assertThat(count("fcm", "unregistered") + count("apns", "unregistered")).isEqualTo(unregisteredBefore + 2);
         assertThat(android.pendingApprovals()).as("the request itself is untouched").hasSize(1);
         assertThat(api.get("/api/v1/push/registration", android.tokens().accessToken()).status()).isEqualTo(404);
@@ -222,6 +224,10 @@ class PlatformPushTest {
         assertThat(current.field("platform")).isEqualTo("apns");
         assertThat(current.json().path("delivered").asBoolean()).isTrue();
         assertThat(registrations(phone)).as("replaced, not added").isEqualTo(1);
+        phone.unregisterPush();
+        assertThat(api.get("/api/v1/push/registration", access).status()).as("forgotten on request").isEqualTo(404);
+        phone.unregisterPush();
+        phone.registerPush(PushRegistration.apns(apnsToken));
 
         String sessionId = phone.tokens().sessionId();
         phone.signOutThisDevice();
@@ -260,7 +266,8 @@ class PlatformPushTest {
         phone.registerPush(PushRegistration.fcm(fcmToken()));
         String sessionId = phone.tokens().sessionId();
         // due tomorrow, so the service's own dispatcher leaves them to this test
-        Instant tomorrow = Instant.now().plus(java.time.Duration.ofDays(1));
+        // whole seconds: the databases keep microseconds, rounded
+        Instant tomorrow = Instant.now().plus(java.time.Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < 60; i++) {
             assertThat(deliveries.queueFor(sessionId, 1_000_000 + i, "race", false, null, tomorrow.plusSeconds(3600),
                     tomorrow, java.util.Set.of(PushPlatform.FCM)))
