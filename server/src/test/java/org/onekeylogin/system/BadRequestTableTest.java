@@ -92,6 +92,26 @@ class BadRequestTableTest {
                     .put("/api/v1/account/consents", Map.of("may_recommend", "sometimes", "may_auto_sign_in", false),
                             f.phone().accessToken()),
                         400, "validation_failed"),
+                new Row("push registration for an unknown platform",
+                        f -> f.api()
+                            .put("/api/v1/push/registration", Map.of("platform", "gcm", "token", "a".repeat(64)),
+                                    f.phone().accessToken()),
+                        400, "validation_failed"),
+                new Row("push token of the wrong shape",
+                        f -> f.api()
+                            .put("/api/v1/push/registration", Map.of("platform", "apns", "token", "not hex".repeat(12)),
+                                    f.phone().accessToken()),
+                        400, "validation_failed"),
+                new Row("push token as an object",
+                        f -> f.api()
+                            .put("/api/v1/push/registration", Map.of("platform", "fcm", "token", Map.of("a", 1)),
+                                    f.phone().accessToken()),
+                        400, "validation_failed"),
+                new Row("malformed push registration",
+                        f -> f.api()
+                            .raw("PUT", "/api/v1/push/registration", JSON, "{\"platform\": ",
+                                    Map.of("Authorization", "Bearer " + f.phone().accessToken())),
+                        400, "malformed_json"),
                 new Row("missing consent switch",
                         f -> f.api()
                             .put("/api/v1/account/consents", Map.of("may_recommend", true), f.phone().accessToken()),
