@@ -190,6 +190,22 @@ class SecretsAtRestTest {
         }
     }
 
+    @Test
+    void theUpgradeScansTheTokensOnceAndLaterStartsSkipIt() {
+        assertThat(upgrade.upgradeOnce()).as("the service's start did it already").isFalse();
+        jdbc.sql("DELETE FROM one_time_task WHERE name = 'hash-plain-tokens'").update();
+        TestAccounts.Device phone = accounts.signIn(accounts.register("pa"), "phone", "Pa's phone");
+        jdbc.sql("UPDATE oauth2_authorization SET refresh_token_value = ? WHERE id = ?")
+            .params(phone.refreshToken(), phone.sessionId())
+            .update();
+
+        List<Boolean> ran = Concurrently.run(3, i -> upgrade.upgradeOnce());
+
+        assertThat(ran).as("without its mark, a start scans again").contains(true);
+        assertThat(upgrade.upgradeOnce()).as("and marks it done").isFalse();
+        assertThat(refresh(phone.refreshToken()).status()).isEqualTo(200);
+    }
+
     /**
      * Searches every column of the tables that hold tokens and codes or their hashes. The
      * six digits of the SMS code are searched as a number of their own, not inside longer

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,13 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Each value is replaced by one conditional update ({@code WHERE id = ? AND column = }
  * the plain value), so nodes that start together do not undo each other's work or a
  * refresh that happened meanwhile; a stored hash is never hashed again, so running it on
- * an upgraded database finds nothing to do.
+ * an upgraded database finds nothing to do. Once a run found nothing left, the row
+ * {@value #TASK} in {@code one_time_task} says so, and later starts skip the scan.
  */
 public final class PlainTokenUpgrade implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PlainTokenUpgrade.class);
 
     private static final int BATCH = 500;
+
+    static final String TASK = "hash-plain-tokens";
 
     private final JdbcClient jdbc;
 
@@ -44,7 +48,33 @@ public final class PlainTokenUpgrade implements SmartInitializingSingleton {
     /** Runs once the beans exist, before the web server takes requests. */
     @Override
     public void afterSingletonsInstantiated() {
+        upgradeOnce();
+    }
+
+    /**
+     * Hashes what is left unless a start before found nothing left; true if it ran. The
+     * marker is written only after a full run, so a start that stops half-way leaves the
+     * rest to the next one.
+     */
+    public boolean upgradeOnce() {
+        if (done()) {
+            return false;
+        }
         hashPlainTokens();
+        try {
+            jdbc.sql("INSERT INTO one_time_task (name, done_at) VALUES (?, CURRENT_TIMESTAMP)").param(TASK).update();
+        }
+        catch (DuplicateKeyException anotherNodeFinishedToo) {
+            // a node starting at the same time wrote it first
+        }
+        return true;
+    }
+
+    private boolean done() {
+        return jdbc.sql("SELECT COUNT(*) FROM one_time_task WHERE name = ?")
+            .param(TASK)
+            .query(Integer.class)
+            .single() > 0;
     }
 
     /** Hashes every plain token left in the store; returns how many values it hashed. */
