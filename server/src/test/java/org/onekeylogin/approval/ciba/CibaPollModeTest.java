@@ -100,6 +100,11 @@ class CibaPollModeTest {
             .isTrue();
         OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
         assertThat(oidc.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject()).isEqualTo(dad.id());
+        var idClaims = oidc.getOIDCTokens().getIDToken().getJWTClaimsSet();
+        assertThat(idClaims.getStringListClaim("amr")).containsExactly("mca", "phone_approval");
+        assertThat(idClaims.getStringClaim("acr")).isEqualTo("urn:onekey:acr:phone");
+        assertThat(idClaims.getDateClaim("auth_time")).isNotNull();
+        assertThat(idClaims.getStringClaim("name")).isEqualTo("dad");
         assertThat(oidc.getOIDCTokens().getRefreshToken()).isNotNull();
         assertThat(api.get("/api/v1/account", oidc.getOIDCTokens().getAccessToken().getValue()).field("login_name"))
             .isEqualTo(dad.loginName());
