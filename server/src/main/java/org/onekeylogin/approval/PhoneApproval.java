@@ -254,7 +254,7 @@ public class PhoneApproval {
             return new Redemption.NotRedeemable(current, request.denyReason(), false);
         }
         Account account = accounts.get(request.accountId());
-        DeviceSignIn.SignedIn signedIn = signIn.signIn(account, request.device(), request.clientId(),
+        DeviceSignIn.SignedIn signedIn = signIn.signIn(account, request.sessionDevice(), request.clientId(),
                 SignInMethod.PHONE_APPROVAL, request.scopes(), request.ipAddress(), null);
         requests.recordSession(request.id(), signedIn.session().id());
         return new Redemption.SignedIn(signedIn);

@@ -103,7 +103,8 @@ public class RequesterBlocks implements KnownDevices {
             return;
         }
         sessions.find(revoked.sessionId())
-            .ifPresent(s -> notMe(s.accountId(), new Requester(s.device().id(), s.ipAddress(), s.networkId())));
+            .ifPresent(s -> notMe(s.accountId(), new Requester(
+                    LoginRequest.requesterDeviceId(s.device().id(), s.clientId()), s.ipAddress(), s.networkId())));
     }
 
     /**

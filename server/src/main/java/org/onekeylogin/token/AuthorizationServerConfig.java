@@ -1,6 +1,5 @@
 package org.onekeylogin.token;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -10,6 +9,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import org.onekeylogin.account.AccountService;
+import org.onekeylogin.device.SignInMethod;
+import org.onekeylogin.token.internal.ClientAuthenticationErrors;
+import org.onekeylogin.token.internal.DeviceCodeOpenId;
+import org.onekeylogin.token.internal.ProfileClaims;
+import org.onekeylogin.token.internal.ServerMetadata;
+import org.onekeylogin.token.internal.UserInfoErrors;
+import org.onekeylogin.token.internal.WithoutDpop;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.system.InsertOnce;
 import org.onekeylogin.system.ServerSecrets;
@@ -68,47 +83,75 @@ class AuthorizationServerConfig {
             OAuth2AuthorizationService authorizations, DeviceSessionService sessions,
             AuthorizationServerSettings settings, List<TokenGrantExtension> grants,
             List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse,
-            PlatformTransactionManager transactions) throws Exception {
+            PlatformTransactionManager transactions, TokenProperties properties,
+            OAuth2TokenGenerator<? extends OAuth2Token> generator, AccountService accounts) throws Exception {
+        var metadata = new ServerMetadata(settings,
+                properties.clients().stream().map(c -> clients.findByClientId(c.clientId())).toList(),
+                SignInMethod.acrValues(), (claims, issuer) -> grants.forEach(grant -> grant.describe(claims, issuer)));
+        RequestMatcher userInfo = PathPatternRequestMatcher.withDefaults().matcher(settings.getOidcUserInfoEndpoint());
+        var userInfoErrors = new UserInfoErrors();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
                 .authenticationConverter(new PublicClientAuthentication.Converter(settings.getTokenRevocationEndpoint(),
                         settings.getDeviceAuthorizationEndpoint()))
                 .authenticationProviders(
-                        providers -> providers.addFirst(new PublicClientAuthentication.Provider(clients))));
+                        providers -> providers.addFirst(new PublicClientAuthentication.Provider(clients)))
+                .errorResponseHandler(new ClientAuthenticationErrors()));
             server.tokenRevocationEndpoint(revocation -> revocation
                 .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
+            server.deviceAuthorizationEndpoint(device -> device.authenticationProviders(providers -> providers
+                .replaceAll(provider -> DeviceCodeOpenId.aroundRequest(provider, authorizations, transactions))));
             customizers.forEach(customizer -> customizer.customize(server));
             server.tokenEndpoint(token -> {
                 token.errorResponseHandler(reuse);
-                token.authenticationProviders(providers -> providers
-                    .replaceAll(provider -> RefreshTokenRotation.around(provider, reuse, sessions, transactions)));
+                token.authenticationProviders(providers -> providers.replaceAll(provider -> DeviceCodeOpenId
+                    .aroundGrant(RefreshTokenRotation.around(provider, reuse, sessions, transactions), authorizations,
+                            generator, transactions)));
                 grants.forEach(grant -> token.accessTokenRequestConverter(grant.converter())
                     .authenticationProvider(grant.provider()));
+                token.accessTokenRequestConverters(converters -> converters.replaceAll(WithoutDpop::new));
             });
+            server.authorizationServerMetadataEndpoint(discovery -> discovery
+                .authorizationServerMetadataCustomizer(config -> config.claims(metadata::describe)));
             server.oidc(oidc -> oidc.providerConfigurationEndpoint(
-                    discovery -> discovery.providerConfigurationCustomizer(config -> config.claims(claims -> {
-                        claims.put("id_token_signing_alg_values_supported", List.of(JWSAlgorithm.ES256.getName()));
-                        // advertise what this service's clients can actually use
-                        claims.put("grant_types_supported", new java.util.ArrayList<>(List.of("refresh_token",
-                                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code")));
-                        claims.put("token_endpoint_auth_methods_supported",
-                                List.of("client_secret_basic", "client_secret_post", "none"));
-                        grants.forEach(grant -> grant.describe(claims, String.valueOf(claims.get("issuer"))));
-                    }))));
+                    discovery -> discovery.providerConfigurationCustomizer(config -> config.claims(metadata::describe)))
+                .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfoMapper(new ProfileClaims(accounts)))
+                    .errorResponseHandler(userInfoErrors)));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
+        // a saved request serves only a person's browser coming back to the authorization
+        // endpoint after signing in; the endpoints of clients never get a session
+        var savedRequests = new HttpSessionRequestCache();
+        savedRequests.setRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, settings.getAuthorizationEndpoint()));
+        http.requestCache(cache -> cache.requestCache(savedRequests));
         // RFC 6749 section 5.2: an unauthenticated client gets invalid_client as JSON,
-        // not an empty 401
+        // not an empty 401; RFC 6750 section 3: /userinfo without a token gets a Bearer
+        // challenge
+        http.oauth2ResourceServer(tokens -> tokens.authenticationEntryPoint(userInfoErrors));
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) -> {
+            if (userInfo.matches(request)) {
+                userInfoErrors.commence(request, response, failure);
+                return;
+            }
             response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"oauth2\"");
+            response.setHeader("WWW-Authenticate", ClientChallenge.BASIC);
             response.setContentType("application/json");
             response.getWriter()
                 .write("{\"error\":\"invalid_client\",\"error_description\":"
                         + "\"Authenticate the client: client_id for device apps, the client secret for others.\"}");
         }));
         return http.build();
+    }
+
+    /**
+     * {@code /userinfo}: the claims the account gives for the scopes of the access token
+     * ({@link ProfileClaims}), read fresh from the account.
+     */
+    private static Function<OidcUserInfoAuthenticationContext, OidcUserInfo> userInfoMapper(ProfileClaims profiles) {
+        return context -> new OidcUserInfo(
+                profiles.of(context.getAuthorization().getPrincipalName(), context.getAccessToken().getScopes()));
     }
 
     @Bean
@@ -202,9 +245,9 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, Clock clock) {
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource, Clock clock, AccountService accounts) {
         var jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
-        jwt.setJwtCustomizer(new SessionTokenCustomizer());
+        jwt.setJwtCustomizer(new SessionTokenCustomizer(new ProfileClaims(accounts)));
         jwt.setClock(clock);
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);

@@ -15,6 +15,12 @@ public final class SessionClaims {
     /** RFC 8176 authentication methods, e.g. {@code ["pwd"]}. */
     public static final String AMR = "amr";
 
+    /** Authentication context class (OpenID Connect Core section 2). */
+    public static final String ACR = "acr";
+
+    /** When the person signed in (OpenID Connect Core section 2). */
+    public static final String AUTH_TIME = "auth_time";
+
     private SessionClaims() {
     }
 

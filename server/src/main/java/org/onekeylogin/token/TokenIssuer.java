@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
+import org.onekeylogin.token.internal.IdTokens;
 import org.onekeylogin.token.internal.SessionAttributes;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,10 +20,7 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -132,14 +130,7 @@ public class TokenIssuer {
 
         String idToken = null;
         if (scopes.contains(OidcScopes.OPENID)) {
-            var jwt = (Jwt) required(
-                    generator.generate(context.tokenType(new OAuth2TokenType(OidcParameterNames.ID_TOKEN)).build()),
-                    "ID");
-            var oidcIdToken = new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(),
-                    jwt.getClaims());
-            authorization.token(oidcIdToken,
-                    metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, jwt.getClaims()));
-            idToken = jwt.getTokenValue();
+            idToken = IdTokens.issue(generator, context, authorization).getTokenValue();
         }
 
         authorizations.save(authorization.build());
@@ -179,13 +170,15 @@ public class TokenIssuer {
 
     /**
      * Marks an authorization as belonging to a device session, so the tokens Spring
-     * issues from it (refresh, device code) carry {@code sid}, {@code device_id} and
-     * {@code amr} and end with the session.
+     * issues from it (refresh, device code) carry {@code sid}, {@code device_id},
+     * {@code amr}, {@code acr} and {@code auth_time} and end with the session.
      */
     private static void attachSession(OAuth2Authorization.Builder authorization, DeviceSession session) {
         authorization.attribute(SessionAttributes.SESSION_ID, session.id())
             .attribute(SessionAttributes.DEVICE_ID, session.device().id())
-            .attribute(SessionAttributes.AMR, session.method().amr());
+            .attribute(SessionAttributes.AMR, String.join(" ", session.method().amr()))
+            .attribute(SessionAttributes.ACR, session.method().acr())
+            .attribute(SessionAttributes.AUTH_TIME, String.valueOf(session.createdAt().getEpochSecond()));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.onekeylogin.approval.LoginRequest;
 import org.onekeylogin.approval.LoginStarted;
 import org.onekeylogin.approval.PhoneApproval;
 import org.onekeylogin.approval.StartLogin;
@@ -13,8 +14,10 @@ import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceType;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ShownText;
+import org.onekeylogin.token.ClientChallenge;
 import org.onekeylogin.token.Scopes;
 import org.onekeylogin.token.TokenProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,10 +72,23 @@ class BackchannelAuthenticationController {
 
         final String error;
 
+        /** Seconds for a {@code Retry-After} header, or null. */
+        final @Nullable Long retryAfter;
+
+        /** Whether the client authenticated with HTTP Basic (RFC 6749 section 5.2). */
+        final boolean basic;
+
         BackchannelError(HttpStatus status, String error, String description) {
+            this(status, error, description, null, false);
+        }
+
+        BackchannelError(HttpStatus status, String error, String description, @Nullable Long retryAfter,
+                boolean basic) {
             super(description, null, false, false);
             this.status = status;
             this.error = error;
+            this.retryAfter = retryAfter;
+            this.basic = basic;
         }
 
     }
@@ -124,7 +140,16 @@ class BackchannelAuthenticationController {
 
     @ExceptionHandler(BackchannelError.class)
     ResponseEntity<Map<String, Object>> error(BackchannelError e) {
-        return ResponseEntity.status(e.status).body(Map.of("error", e.error, "error_description", e.getMessage()));
+        var response = ResponseEntity.status(e.status);
+        if (e.retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter));
+        }
+        if (e.basic) {
+            // RFC 6749 section 5.2: a client that authenticated with the Authorization
+            // header is told the scheme it failed with
+            response.header(HttpHeaders.WWW_AUTHENTICATE, ClientChallenge.BASIC);
+        }
+        return response.body(Map.of("error", e.error, "error_description", e.getMessage()));
     }
 
     private RegisteredClient authenticate(HttpServletRequest request) {
@@ -138,18 +163,22 @@ class BackchannelAuthenticationController {
         catch (AuthenticationException malformed) {
             credentials = null;
         }
+        boolean basicScheme = ClientChallenge.usedHeader(request);
         if (credentials == null) {
-            throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Authenticate the client.");
+            throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Authenticate the client.", null,
+                    basicScheme);
         }
         try {
             var authenticated = (OAuth2ClientAuthenticationToken) clientAuthentication.authenticate(credentials);
             if (authenticated == null || authenticated.getRegisteredClient() == null) {
-                throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.");
+                throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.",
+                        null, basicScheme);
             }
             return authenticated.getRegisteredClient();
         }
         catch (AuthenticationException failed) {
-            throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.");
+            throw new BackchannelError(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.", null,
+                    basicScheme);
         }
     }
 
@@ -157,7 +186,10 @@ class BackchannelAuthenticationController {
         String type = single(request, "device_type", false);
         String id = single(request, "device_id", false);
         String name = single(request, "device_name", false);
-        return new DeviceDescription(id == null ? "ciba:" + client.getClientId() : id,
+        // a client that does not name its device is one requester (limits, blocks); each
+        // sign-in it gets approved opens a session on a device of its own
+        // (LoginRequest.sessionDevice)
+        return new DeviceDescription(id == null ? LoginRequest.clientDeviceId(client.getClientId()) : id,
                 type == null ? DeviceType.PC : DeviceType.fromWire(type), name == null ? client.getClientName() : name,
                 null, single(request, "device_os", false), null);
     }
@@ -194,12 +226,20 @@ class BackchannelAuthenticationController {
         return values[0];
     }
 
+    private static @Nullable Long retryAfter(ApiException refused) {
+        return refused.details().get("retry_after_seconds") instanceof Number seconds ? seconds.longValue() : null;
+    }
+
     private static BackchannelError translate(ApiException refused) {
         return switch (refused.code()) {
             case NO_CONTROL_TERMINAL ->
                 new BackchannelError(HttpStatus.BAD_REQUEST, "unknown_user_id", refused.getMessage());
-            case TOO_MANY_REQUESTS, REQUESTER_BLOCKED ->
-                new BackchannelError(HttpStatus.FORBIDDEN, "access_denied", refused.getMessage());
+            // CIBA Core defines no code for a limit; too_many_requests (HTTP 429, with
+            // Retry-After) is our extension, so a client can tell "try later" from the
+            // person's or the policy's "no" (access_denied), see docs/API.md
+            case TOO_MANY_REQUESTS -> new BackchannelError(HttpStatus.TOO_MANY_REQUESTS, CibaGrant.TOO_MANY_REQUESTS,
+                    refused.getMessage(), retryAfter(refused), false);
+            case REQUESTER_BLOCKED -> new BackchannelError(HttpStatus.FORBIDDEN, "access_denied", refused.getMessage());
             default -> new BackchannelError(HttpStatus.BAD_REQUEST, "invalid_request", refused.getMessage());
         };
     }

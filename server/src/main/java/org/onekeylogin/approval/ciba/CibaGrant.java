@@ -13,6 +13,13 @@ final class CibaGrant {
     static final String SLOW_DOWN = "slow_down";
     static final String EXPIRED_TOKEN = "expired_token";
 
+    /**
+     * Our extension of the backchannel authentication endpoint's errors (CIBA Core
+     * section 13 has none for a limit): HTTP 429 with {@code Retry-After}, distinct from
+     * the person's {@code access_denied}.
+     */
+    static final String TOO_MANY_REQUESTS = "too_many_requests";
+
     private CibaGrant() {
     }
 

@@ -1,7 +1,12 @@
 package org.onekeylogin.token.internal;
 
-import java.util.Collections;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import org.onekeylogin.token.SessionClaims;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -11,12 +16,21 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Signs every JWT with ES256, marks access tokens {@code typ: at+jwt} (RFC 9068) so an ID
  * token can never pass as one, and copies the device session of the authorization into
- * the claims ({@code sid}, {@code device_id}, {@code amr}), on first issue and on every
- * refresh. It only shapes claims: what a session learns from a new token is recorded when
- * the authorization is saved ({@link SessionAuthorizations},
- * {@link RefreshTokenRotation}).
+ * the claims ({@code sid}, {@code device_id}, {@code amr}, {@code acr},
+ * {@code auth_time}), on first issue and on every refresh; ID tokens granted
+ * {@code profile} also greet the person ({@link ProfileClaims}). It only shapes claims:
+ * what a session learns from a new token is recorded when the authorization is saved
+ * ({@link SessionAuthorizations}, {@link RefreshTokenRotation}).
  */
 public final class SessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
+
+    private final ProfileClaims profiles;
+
+    public SessionTokenCustomizer(ProfileClaims profiles) {
+        this.profiles = profiles;
+    }
 
     @Override
     public void customize(JwtEncodingContext context) {
@@ -44,11 +58,28 @@ public final class SessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
                 }
             });
         }
+        if (sessionId != null && ID_TOKEN.equals(context.getTokenType())
+                && context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
+            // the ID token greets the person by name, as /userinfo does
+            profiles.of(authorization.getPrincipalName(), context.getAuthorizedScopes())
+                .forEach((name, value) -> context.getClaims().claim(name, value));
+        }
         String amr = authorization.getAttribute(SessionAttributes.AMR);
         if (amr != null) {
             // a JDK list type that the authorization store's JSON allow-list accepts
             // (List.of types are refused)
-            context.getClaims().claim(SessionClaims.AMR, Collections.singletonList(amr));
+            context.getClaims().claim(SessionClaims.AMR, new ArrayList<>(Arrays.asList(amr.split(" "))));
+        }
+        String acr = authorization.getAttribute(SessionAttributes.ACR);
+        if (acr != null) {
+            context.getClaims().claim(SessionClaims.ACR, acr);
+        }
+        String authTime = authorization.getAttribute(SessionAttributes.AUTH_TIME);
+        if (authTime != null) {
+            // a Date, as Spring's own grants write it: the JWT gets seconds since the
+            // epoch, and a refresh copies it from the previous ID token
+            context.getClaims()
+                .claim(SessionClaims.AUTH_TIME, Date.from(Instant.ofEpochSecond(Long.parseLong(authTime))));
         }
     }
 

@@ -100,6 +100,11 @@ class CibaPollModeTest {
             .isTrue();
         OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
         assertThat(oidc.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject()).isEqualTo(dad.id());
+        var idClaims = oidc.getOIDCTokens().getIDToken().getJWTClaimsSet();
+        assertThat(idClaims.getStringListClaim("amr")).containsExactly("mca", "phone_approval");
+        assertThat(idClaims.getStringClaim("acr")).isEqualTo("urn:onekey:acr:phone");
+        assertThat(idClaims.getDateClaim("auth_time")).isNotNull();
+        assertThat(idClaims.getStringClaim("name")).isEqualTo("dad");
         assertThat(oidc.getOIDCTokens().getRefreshToken()).isNotNull();
         assertThat(api.get("/api/v1/account", oidc.getOIDCTokens().getAccessToken().getValue()).field("login_name"))
             .isEqualTo(dad.loginName());
@@ -157,6 +162,60 @@ class CibaPollModeTest {
             .toHTTPRequest()
             .send();
         assertThat(noOpenid.getBodyAsJSONObject().getAsString("error")).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void whenOnePersonSignsInTwiceThroughAClientThatNamesNoDeviceThenEachSignInIsItsOwnSession() {
+        TestAccounts.Account mum = accounts.register("mum");
+        TestAccounts.Device phone = accounts.signIn(mum, "phone", "Mum's phone");
+
+        String first = signInWithoutDevice(mum, phone);
+        String second = signInWithoutDevice(mum, phone);
+
+        assertThat(api.get("/api/v1/account", first).status()).as("the second sign-in did not end the first")
+            .isEqualTo(200);
+        assertThat(api.get("/api/v1/account", second).status()).isEqualTo(200);
+        Api.Response sessions = api.get("/api/v1/sessions", phone.accessToken());
+        var cibaDevices = new java.util.HashSet<String>();
+        sessions.json().path("sessions").forEach(s -> cibaDevices.add(s.path("device").path("id").asString()));
+        assertThat(sessions.json().path("sessions").size()).as(sessions.text()).isEqualTo(3);
+        assertThat(cibaDevices).as("three sessions on three devices").hasSize(3);
+    }
+
+    @Test
+    void whenAClientAsksTooOftenThenBcAuthorizeRefusesWithTooManyRequestsNotAccessDenied() {
+        TestAccounts.Account mum = accounts.register("mum");
+        accounts.signIn(mum, "phone", "Mum's phone");
+        String kiosk = TestAccounts.unique("kiosk");
+        Api.Response answer = null;
+        for (int i = 0; i < 8; i++) {
+            answer = api.form("/oauth2/bc-authorize",
+                    Api.fields("login_hint", mum.loginName(), "scope", "openid", "device_id", kiosk),
+                    CLIENT.getClientID().getValue(), CLIENT.getClientSecret().getValue());
+            if (answer.status() != 200) {
+                break;
+            }
+        }
+        assertThat(answer.status()).as(answer.text()).isEqualTo(429);
+        assertThat(answer.field("error")).isEqualTo("too_many_requests");
+        assertThat(answer.header("Retry-After")).as("when to try again").matches("\\d+");
+    }
+
+    /** A CIBA sign-in without device_id, approved on the phone; its access token. */
+    private String signInWithoutDevice(TestAccounts.Account account, TestAccounts.Device phone) {
+        Api.Response started = api.form("/oauth2/bc-authorize",
+                Api.fields("login_hint", account.loginName(), "scope", "openid"), CLIENT.getClientID().getValue(),
+                CLIENT.getClientSecret().getValue());
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        String requestId = api.get("/api/v1/approvals", phone.accessToken()).at("/requests/0/request_id");
+        Api.Response approved = api.post("/api/v1/approvals/" + requestId + "/approve",
+                Map.of("code", started.field("verification_code")), phone.accessToken());
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        Api.Response tokens = api.form("/oauth2/token",
+                Api.fields("grant_type", CIBAGrant.GRANT_TYPE.getValue(), "auth_req_id", started.field("auth_req_id")),
+                CLIENT.getClientID().getValue(), CLIENT.getClientSecret().getValue());
+        assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
+        return tokens.field("access_token");
     }
 
     private CIBAResponse start(String login) throws Exception {
