@@ -27,8 +27,9 @@ import org.springframework.test.context.TestPropertySource;
  * The product's stories as a person lives them: the demo pages in Debian's Chromium,
  * several devices (browser profiles) at once, against the service started with the demo
  * household. Screenshots of the main screens are written to {@code target/screenshots}.
- * Phone approvals and QR codes live only seconds here ({@link DemoHouseholdTest#DEMO}),
- * so that running out is seen without waiting minutes.
+ * Phone approvals and QR codes live only seconds here
+ * ({@link DemoHouseholdTest#SHORT_APPROVALS}), so that running out is seen without
+ * waiting minutes.
  */
 @ServiceTest
 @TestPropertySource(
