@@ -220,6 +220,14 @@ const OneKey = (() => {
       initial || name.charAt(0).toUpperCase());
   }
 
+  /**
+   * How an account is named on a shared screen: the nickname its owner chose when there is one, otherwise the
+   * masked name the API gives ("d****").
+   */
+  function label(account) {
+    return (account && (account.nickname || account.masked_name)) || 'this account';
+  }
+
   function badge(tier) {
     return tier && tier !== 'free' ? el('span', { class: `badge ${tier}` }, tier.toUpperCase()) : null;
   }
@@ -249,6 +257,6 @@ const OneKey = (() => {
   }
 
   return { kind, deviceId, describeDevice, network, networkName, bindNetworkPicker, session, claims, keep, forget,
-    api, authed, tokenEndpoint, refresh, stream, stopStream, heartbeat, stopHeartbeat, el, avatar, badge,
+    api, authed, tokenEndpoint, refresh, stream, stopStream, heartbeat, stopHeartbeat, el, avatar, label, badge,
     deviceWord, time, start };
 })();

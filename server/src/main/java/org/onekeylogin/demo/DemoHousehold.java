@@ -26,10 +26,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the Liu family once (a restart on the same database keeps what is there): Dad
- * (VIP), Mum, the kid bound to Mum, Grandma; Dad's phone at home every evening for six
- * weeks and Mum's for the last five days (the "Grandma's TV" story), replayed through the
- * network rules on past clocks; and the office with 40 colleagues. The home is seen from
- * the loopback addresses, so a browser on the same machine is "at home" at once.
+ * (VIP), Mum, the kid bound to Mum, Grandma (no app, but a number that gets texts); Dad's
+ * phone at home every evening for six weeks and Mum's for the last five days (the
+ * "Grandma's TV" story), replayed through the network rules on past clocks; and the
+ * office with 40 colleagues. The home is seen from the loopback addresses, so a browser
+ * on the same machine is "at home" at once.
  */
 @Component
 @ConditionalOnProperty(prefix = "onekey.demo", name = "enabled", havingValue = "true")
@@ -69,7 +70,7 @@ class DemoHousehold implements ApplicationRunner {
         Account dad = member("dad", "Dad Liu", "+8613800000001", MembershipTier.VIP, 30);
         Account mum = member("mum", "Mum Liu", "+8613800000002", MembershipTier.FREE, 20);
         Account kid = member("kid", "Kid Liu", null, MembershipTier.FREE, 3);
-        member("grandma", "Grandma Liu", null, MembershipTier.FREE, 1);
+        member("grandma", "Grandma Liu", "+8613800000004", MembershipTier.FREE, 1);
         accounts.bind(kid.id(), mum.id());
 
         ObservedNetwork home = networks.identify(DemoNetworks.HOME);

@@ -189,6 +189,7 @@ class AuthorizationServerConfig {
                 .tokenSettings(TokenSettings.builder()
                     .accessTokenTimeToLive(properties.tokens().accessTokenTtl())
                     .refreshTokenTimeToLive(properties.tokens().refreshTokenTtl())
+                    .deviceCodeTimeToLive(properties.tokens().deviceCodeTtl())
                     .reuseRefreshTokens(false)
                     .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
                     .build());

@@ -25,10 +25,18 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
     /**
      * Lifetimes, and the refresh grace window: how long after a refresh the refresh token
      * it exchanged, presented again, gets the same new tokens instead of being treated as
-     * stolen (zero turns the window off).
+     * stolen (zero turns the window off). {@code deviceCodeTtl} is how long a device code
+     * and its user code (RFC 8628 section 3.2, {@code expires_in}) stay valid.
      */
     public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl,
-            @DefaultValue("PT5S") Duration refreshGrace, @DefaultValue("600") int requestsPerClientAndIpPerMinute) {
+            @DefaultValue("PT5S") Duration refreshGrace, @DefaultValue("600") int requestsPerClientAndIpPerMinute,
+            @DefaultValue("PT5M") Duration deviceCodeTtl) {
+
+        public Tokens {
+            if (deviceCodeTtl.isNegative() || deviceCodeTtl.isZero()) {
+                throw new IllegalArgumentException("onekey.tokens.device-code-ttl must be positive");
+            }
+        }
     }
 
     /**

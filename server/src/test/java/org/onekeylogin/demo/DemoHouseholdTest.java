@@ -18,6 +18,16 @@ import org.springframework.test.context.TestPropertySource;
  */
 class DemoHouseholdTest {
 
+    static final String DEMO = "onekey.demo.enabled=true";
+
+    /**
+     * Phone approvals and QR codes that run out in seconds, for the browser tests; set
+     * here too so that both classes share one service.
+     */
+    static final String SHORT_APPROVALS = "onekey.approval.expiry=PT10S";
+
+    static final String SHORT_QR_CODES = "onekey.tokens.device-code-ttl=PT10S";
+
     static Map<String, Object> wifi(NetworkReport report) {
         return Map.of("ssid", report.ssid(), "bssid", report.bssid(), "gateway_mac", report.gatewayMac(), "security",
                 report.security().wireName());
@@ -44,7 +54,7 @@ class DemoHouseholdTest {
 
     @Nested
     @ServiceTest
-    @TestPropertySource(properties = "onekey.demo.enabled=true")
+    @TestPropertySource(properties = { DEMO, SHORT_APPROVALS, SHORT_QR_CODES })
     class WithTheDemoSwitch {
 
         final Api api;
