@@ -31,7 +31,8 @@ import org.onekeylogin.client.SignedIn;
  *
  * <pre>
  * java -jar onekey-loadgen.jar [--url http://localhost:8080] [--households 64] [--concurrency 64] [--warmup 10]
- *     [--seconds 30] [--mode sign-in|event-latency] [--samples 500]
+ *     [--seconds 30] [--mode sign-in|ciba|client-credentials|event-latency] [--samples 500]
+ *     [--client-id onekey-ciba] [--client-secret change-me-ciba-secret]
  * </pre> {@code --url} may name several nodes of one cluster, separated by commas: each
  * household's phone then talks to one node and its PC to the next, so every sign-in
  * crosses nodes. It also prints the CPU time the service used per sign-in while
@@ -41,6 +42,14 @@ import org.onekeylogin.client.SignedIn;
  * prompts, one at a time). The target service must run with anti-fatigue limits raised
  * (each household signs in many times a minute). Both sides use the client library
  * ({@code onekey-client}), as the apps do; only the metric is read over plain HTTP.
+ *
+ * <p>
+ * {@code --mode ciba} measures the same sign-in as a shop's back end makes it with OpenID
+ * Connect CIBA (poll mode): {@code bc-authorize} with the client's secret, the phone
+ * approves with the shown code, one token request collects the tokens (the client
+ * defaults to {@code onekey-ciba} with the default configuration's secret).
+ * {@code --mode client-credentials} measures the token endpoint alone: one
+ * {@code client_credentials} grant per request (default client {@code onekey-backend}).
  */
 public final class LoadGenerator {
 
@@ -62,7 +71,7 @@ public final class LoadGenerator {
     }
 
     /** A household's account and phone, and the node its PC asks. */
-    record Household(String login, SessionClient phone, OneKeyClient pcNode) {
+    record Household(String login, SessionClient phone, OneKeyClient pcNode, String pcBase) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,13 +82,49 @@ public final class LoadGenerator {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         var generator = new LoadGenerator(List.of(url.split(",")));
-        if ("event-latency".equals(options.getOrDefault("mode", "sign-in"))) {
-            generator.eventLatency(Integer.parseInt(options.getOrDefault("samples", "500")));
-        }
-        else {
-            generator.run(households, concurrency, warmup, seconds);
+        String mode = options.getOrDefault("mode", "sign-in");
+        switch (mode) {
+            case "event-latency" -> generator.eventLatency(Integer.parseInt(options.getOrDefault("samples", "500")));
+            case "sign-in" -> generator.run(households, concurrency, warmup, seconds, generator::signIn,
+                    "phone-approved sign-ins", "3 requests");
+            case "ciba" -> {
+                generator.client = new Client(options.getOrDefault("client-id", "onekey-ciba"),
+                        options.getOrDefault("client-secret", "change-me-ciba-secret"));
+                generator.run(households, concurrency, warmup, seconds, generator::cibaSignIn, "CIBA sign-ins",
+                        "bc-authorize, 2 phone requests, token");
+            }
+            case "client-credentials" -> {
+                generator.client = new Client(options.getOrDefault("client-id", "onekey-backend"),
+                        options.getOrDefault("client-secret", "change-me-backend-secret"));
+                generator.run(1, concurrency, warmup, seconds, generator::clientCredentials,
+                        "client_credentials grants", "1 request");
+            }
+            default -> throw new IllegalArgumentException(
+                    "--mode is sign-in, ciba, client-credentials or event-latency, not " + mode);
         }
     }
+
+    /** A confidential client's credentials, for the back-end modes. */
+    record Client(String id, String secret) {
+
+        String basic() {
+            return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((form(id) + ":" + form(secret)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+    }
+
+    /**
+     * One measured unit of work; false when it did not answer as a working service would.
+     */
+    @FunctionalInterface
+    interface Step {
+
+        boolean run(Household household, String deviceId);
+
+    }
+
+    private Client client;
 
     /**
      * One household whose phone holds its event stream on the last node; its PC asks on
@@ -126,7 +171,8 @@ public final class LoadGenerator {
         }
     }
 
-    private void run(int householdCount, int concurrency, int warmupSeconds, int seconds) throws Exception {
+    private void run(int householdCount, int concurrency, int warmupSeconds, int seconds, Step step, String what,
+            String unit) throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
         System.out.printf("Setting up %d households (account + signed-in phone)...%n", householdCount);
         List<Household> households = new ArrayList<>();
@@ -134,20 +180,20 @@ public final class LoadGenerator {
             households.add(household("load-" + run + "-" + i, i));
         }
         System.out.printf("Warming up for %d s...%n", warmupSeconds);
-        drive(households, concurrency, warmupSeconds, run + "w");
+        drive(households, concurrency, warmupSeconds, run + "w", step);
         System.out.printf("Measuring for %d s with %d concurrent sign-ins...%n", seconds, concurrency);
         double cpuBefore = serviceCpuSeconds();
-        Result result = drive(households, concurrency, seconds, run + "m");
+        Result result = drive(households, concurrency, seconds, run + "m", step);
         double cpuUsed = serviceCpuSeconds() - cpuBefore;
         long[] sorted = result.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("phone-approved sign-ins: %d ok, %d failed in %d s = %.0f sign-ins/s%n", result.ok.get(),
-                result.failed.get(), seconds, result.ok.get() / (double) seconds);
+        System.out.printf("%s: %d ok, %d failed in %d s = %.0f/s%n", what, result.ok.get(), result.failed.get(),
+                seconds, result.ok.get() / (double) seconds);
         if (sorted.length > 0) {
-            System.out.printf("latency of one whole sign-in (3 requests): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+            System.out.printf("latency of one (%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", unit,
                     percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
         }
         if (cpuBefore >= 0 && result.ok.get() > 0) {
-            System.out.printf("service CPU: %.2f cores, %.2f ms per sign-in (its process.cpu.time metric)%n",
+            System.out.printf("service CPU: %.2f cores, %.2f ms per one (its process.cpu.time metric)%n",
                     cpuUsed / seconds, cpuUsed * 1000 / result.ok.get());
         }
     }
@@ -155,7 +201,8 @@ public final class LoadGenerator {
     record Result(AtomicLong ok, AtomicLong failed, ConcurrentLinkedQueue<Long> latencies) {
     }
 
-    private Result drive(List<Household> households, int concurrency, int seconds, String tag) throws Exception {
+    private Result drive(List<Household> households, int concurrency, int seconds, String tag, Step step)
+            throws Exception {
         var result = new Result(new AtomicLong(), new AtomicLong(), new ConcurrentLinkedQueue<>());
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         var done = new CountDownLatch(concurrency);
@@ -167,7 +214,7 @@ public final class LoadGenerator {
                 try {
                     while (System.nanoTime() < deadline) {
                         long start = System.nanoTime();
-                        if (signIn(household, "pc-" + tag + "-" + id + "-" + n++)) {
+                        if (step.run(household, "pc-" + tag + "-" + id + "-" + n++)) {
                             result.ok.incrementAndGet();
                             result.latencies.add(System.nanoTime() - start);
                         }
@@ -222,13 +269,56 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * One CIBA sign-in in poll mode: the shop's back end asks, the phone approves with
+     * the code the back end shows, the first poll collects the tokens.
+     */
+    private boolean cibaSignIn(Household household, String deviceId) {
+        try {
+            String base = household.pcBase();
+            JsonNode asked = post(base, "/oauth2/bc-authorize", "login_hint=" + form(household.login())
+                    + "&scope=openid&device_id=" + form(deviceId) + "&device_type=pc&device_name=Shop", 200);
+            List<PendingApproval> pending = household.phone().pendingApprovals();
+            household.phone().approve(pending.get(0).requestId(), asked.path("verification_code").asText());
+            JsonNode tokens = post(base, "/oauth2/token", "grant_type=urn:openid:params:grant-type:ciba&auth_req_id="
+                    + form(asked.path("auth_req_id").asText()), 200);
+            return tokens.hasNonNull("id_token");
+        }
+        catch (RuntimeException failed) {
+            return false;
+        }
+    }
+
+    /** One {@code client_credentials} grant. */
+    private boolean clientCredentials(Household household, String deviceId) {
+        try {
+            return post(household.pcBase(), "/oauth2/token", "grant_type=client_credentials", 200)
+                .hasNonNull("access_token");
+        }
+        catch (RuntimeException failed) {
+            return false;
+        }
+    }
+
+    private JsonNode post(String base, String path, String form, int expected) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", client.basic())
+            .POST(HttpRequest.BodyPublishers.ofString(form)), expected);
+    }
+
+    private static String form(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Household household(String login, int index) {
         OneKeyClient phoneNode = nodes.get(index % nodes.size());
         SignInClient signIn = phoneNode.signIn();
         signIn.register(login, "Load", PASSWORD);
         SignedIn phone = signIn.signInWithPassword(login, PASSWORD,
                 DeviceInfo.builder("phone-" + login, DeviceType.PHONE, "Load test phone").build());
-        return new Household(login, phoneNode.signedIn(login, phone), nodes.get((index + 1) % nodes.size()));
+        int pc = (index + 1) % nodes.size();
+        return new Household(login, phoneNode.signedIn(login, phone), nodes.get(pc), bases.get(pc));
     }
 
     private JsonNode get(String base, String path, String token) {
