@@ -14,6 +14,7 @@ import org.onekeylogin.network.NetworkEnvironments;
 import org.onekeylogin.push.PushService;
 import org.onekeylogin.sms.SmsGateway;
 import org.onekeylogin.sms.SmsMessage;
+import org.onekeylogin.system.Languages;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,11 @@ class RecommendationFollowUp {
 
     private final NetworkEnvironments networks;
 
+    private final Languages languages;
+
     RecommendationFollowUp(DeviceSessionService sessions, AccountService accounts, PushService push, SmsGateway sms,
-            NetworkEnvironments networks) {
+            NetworkEnvironments networks, Languages languages) {
+        this.languages = languages;
         this.sessions = sessions;
         this.accounts = accounts;
         this.push = push;
@@ -69,11 +73,9 @@ class RecommendationFollowUp {
         }
         Account account = accounts.get(session.accountId());
         if (account.phoneNumber() != null) {
-            sms.send(
-                    new SmsMessage(account.phoneNumber(),
-                            "Your account was signed in on " + session.device().name()
-                                    + " on your home network. Not you? Open the app and sign it out.",
-                            "signed_in_elsewhere"));
+            sms.send(new SmsMessage(account.phoneNumber(),
+                    languages.text("sms.signed_in_elsewhere", Languages.current(), session.device().name()),
+                    "signed_in_elsewhere"));
         }
     }
 

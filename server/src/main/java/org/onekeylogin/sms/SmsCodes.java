@@ -27,6 +27,7 @@ import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.Hashing;
 import org.onekeylogin.system.RequestLocks;
 import org.onekeylogin.system.SecretGenerator;
+import org.onekeylogin.system.Languages;
 import org.onekeylogin.system.ServerSecrets;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,9 +65,12 @@ public class SmsCodes {
      */
     private final byte[] hashKey;
 
+    private final Languages languages;
+
     public SmsCodes(SmsCodeStore codes, SmsGateway gateway, AccountService accounts, DeviceSignIn signIn,
             AuditLog audit, SecretGenerator secrets, SmsProperties properties, RequestLocks locks, Clock clock,
-            ServerSecrets serverSecrets) {
+            ServerSecrets serverSecrets, Languages languages) {
+        this.languages = languages;
         this.hashKey = serverSecrets.named("sms-code-hmac");
         this.locks = locks;
         this.codes = codes;
@@ -117,8 +121,10 @@ public class SmsCodes {
         if (properties.autoRegister() || accounts.findByIdentifier(phone).isPresent()) {
             // gateways that leave the service start their delivery after the commit
             // (SmsGateway)
-            gateway.send(new SmsMessage(phone, "Your OneKey sign-in code is " + code + ". It expires in "
-                    + properties.codeTtl().toMinutes() + " minutes. Never share it.", "sign_in_code"));
+            // in the language of the screen that asked for it
+            gateway.send(new SmsMessage(phone,
+                    languages.text("sms.sign_in_code", Languages.current(), code, properties.codeTtl().toMinutes()),
+                    "sign_in_code"));
         }
         return new CodeRequested(properties.codeTtl().toSeconds(), properties.resendAfter().toSeconds());
     }

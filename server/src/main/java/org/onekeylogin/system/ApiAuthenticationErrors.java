@@ -26,13 +26,13 @@ public class ApiAuthenticationErrors {
             if (failure instanceof OAuth2AuthenticationException oauth
                     && !(failure instanceof InvalidBearerTokenException)
                     && "invalid_request".equals(oauth.getError().getErrorCode())) {
-                errors.write(response, ApiError.of(ErrorCode.INVALID_REQUEST,
+                errors.writeApiError(request, response, ApiError.of(ErrorCode.INVALID_REQUEST,
                         "Send the access token in one place only (header or, for event streams, query).", Map.of()));
                 return;
             }
             boolean invalid = failure instanceof InvalidBearerTokenException;
             response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
-            errors.write(response,
+            errors.writeApiError(request, response,
                     invalid ? ApiError.of(ErrorCode.INVALID_TOKEN, describe(failure), Map.of())
                             : ApiError.of(ErrorCode.AUTHENTICATION_REQUIRED,
                                     "Sign in first: send the access token as 'Authorization: Bearer <token>'.",
@@ -41,7 +41,7 @@ public class ApiAuthenticationErrors {
     }
 
     public AccessDeniedHandler accessDenied() {
-        return (request, response, failure) -> errors.write(response,
+        return (request, response, failure) -> errors.writeApiError(request, response,
                 ApiError.of(ErrorCode.FORBIDDEN, "This token may not do that.", Map.of()));
     }
 

@@ -20,14 +20,20 @@ public class ApiErrorWriter {
 
     private final JsonMapper json;
 
-    public ApiErrorWriter(JsonMapper json) {
+    private final Languages languages;
+
+    public ApiErrorWriter(JsonMapper json, Languages languages) {
         this.json = json;
+        this.languages = languages;
     }
 
-    /** Writes the error in the shape of the request's surface. */
+    /**
+     * Writes the error in the shape of the request's surface; on the JSON API in the
+     * request's language.
+     */
     public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
         if (!isOAuthSurface(request)) {
-            write(response, error);
+            writeApiError(request, response, error);
             return;
         }
         if (response.isCommitted()) {
@@ -51,10 +57,15 @@ public class ApiErrorWriter {
         return path.startsWith("/oauth2/") || path.startsWith("/connect/") || path.equals("/userinfo");
     }
 
-    public void write(HttpServletResponse response, ApiError error) throws IOException {
+    /** Writes the JSON API's error shape, in the request's language. */
+    public void writeApiError(HttpServletRequest request, HttpServletResponse response, ApiError error)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
+        var locale = languages.of(request);
+        error = languages.translate(error, locale);
+        response.setHeader("Content-Language", locale.toLanguageTag());
         response.setStatus(error.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -33,13 +33,21 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final Languages languages;
+
+    ApiExceptionHandler(Languages languages) {
+        this.languages = languages;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
         var response = ResponseEntity.status(e.code().status());
         if (e.details().get("retry_after_seconds") instanceof Number seconds) {
             response.header("Retry-After", String.valueOf(seconds.longValue()));
         }
-        return response.contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e));
+        return response.contentType(MediaType.APPLICATION_JSON)
+            .header("Content-Language", Languages.current().toLanguageTag())
+            .body(languages.translate(ApiError.of(e), Languages.current()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -112,7 +120,7 @@ class ApiExceptionHandler {
         return error(ErrorCode.INVALID_REQUEST, "Header '" + e.getHeaderName() + "' is required.", Map.of());
     }
 
-    private static ResponseEntity<Object> error(ErrorCode code, String message, Map<String, Object> details) {
+    private ResponseEntity<Object> error(ErrorCode code, String message, Map<String, Object> details) {
         log.debug("Rejected request: {}", code.code());
         // always JSON, whatever the client's Accept header asks for: an error must reach
         // it in the documented shape
@@ -123,7 +131,8 @@ class ApiExceptionHandler {
             // section 5.2)
             return response.body(Map.of("error", "invalid_request", "error_description", message));
         }
-        return response.body(ApiError.of(code, message, details));
+        return response.header("Content-Language", Languages.current().toLanguageTag())
+            .body(languages.translate(ApiError.of(code, message, details), Languages.current()));
     }
 
 }

@@ -20,6 +20,12 @@ class JsonErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(JsonErrorController.class);
 
+    private final Languages languages;
+
+    JsonErrorController(Languages languages) {
+        this.languages = languages;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -43,7 +49,10 @@ class JsonErrorController implements ErrorController {
         String message = code == ErrorCode.SERVER_ERROR ? "Something went wrong on our side. Please try again."
                 : HttpStatus.valueOf(status).getReasonPhrase() + ".";
         int answered = code == ErrorCode.SERVER_ERROR ? status : code.status().value();
-        return ResponseEntity.status(answered).body(new ApiError(answered, code.code(), message, null));
+        var locale = languages.of(request);
+        return ResponseEntity.status(answered)
+            .header("Content-Language", locale.toLanguageTag())
+            .body(languages.translate(new ApiError(answered, code.code(), message, null), locale));
     }
 
 }
