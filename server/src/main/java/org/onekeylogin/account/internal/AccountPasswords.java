@@ -3,7 +3,14 @@ package org.onekeylogin.account.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.onekeylogin.system.Hashing;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,9 +28,18 @@ import org.springframework.stereotype.Component;
  * Kept apart from the authorization server's encoder for client secrets on purpose:
  * Spring's client authentication re-encodes a secret whose encoding is not the encoder's
  * default, and client secrets must stay on their fast hash.
+ *
+ * <p>
+ * bcrypt is slow on purpose (tens of milliseconds of CPU). It runs on a few platform
+ * threads of its own ({@code onekey.passwords.hashing-threads}, by default half the
+ * cores, at least one), never on the virtual threads' carriers: a burst of password
+ * sign-ins then waits for those threads, and every other request keeps the rest of the
+ * CPU.
  */
 @Component
-public class AccountPasswords {
+public class AccountPasswords implements DisposableBean {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private static final String ID = "bcrypt-sha256";
 
@@ -31,18 +47,55 @@ public class AccountPasswords {
 
     private final PasswordEncoder encoder;
 
-    public AccountPasswords() {
+    private final ExecutorService hashing;
+
+    private final String threadPrefix = "password-hashing-" + POOLS.incrementAndGet() + "-";
+
+    public AccountPasswords(@Value("${onekey.passwords.hashing-threads:0}") int threads) {
         var bcrypt = new BCryptPasswordEncoder();
         this.encoder = new DelegatingPasswordEncoder(ID,
                 Map.of(ID, new PrehashedBcrypt(bcrypt), "bcrypt", new PlainBcrypt(bcrypt)));
+        int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        AtomicInteger numbers = new AtomicInteger();
+        this.hashing = Executors.newFixedThreadPool(size,
+                work -> Thread.ofPlatform()
+                    .name(threadPrefix + numbers.incrementAndGet())
+                    .daemon(true)
+                    .unstarted(work));
     }
 
     public String hash(String password) {
-        return encoder.encode(password);
+        return onHashingThreads(() -> encoder.encode(password));
     }
 
     public boolean matches(String password, String stored) {
-        return encoder.matches(password, stored);
+        return onHashingThreads(() -> encoder.matches(password, stored));
+    }
+
+    private <T> T onHashingThreads(Callable<T> work) {
+        try {
+            return hashing.submit(work).get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a password check", e);
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The names of this instance's hashing threads start so. */
+    String threadPrefix() {
+        return threadPrefix;
+    }
+
+    @Override
+    public void destroy() {
+        hashing.shutdownNow();
     }
 
     private record PrehashedBcrypt(BCryptPasswordEncoder bcrypt) implements PasswordEncoder {
