@@ -156,7 +156,7 @@ class DemoHouseholdBrowserTest {
 
         assertThat(pc.getByTestId("signed-in-as")).hasText("Signed in as Dad Liu");
         assertThat(prompt).isHidden();
-        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Devices")).click();
+        phone.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Devices")).click();
         assertThat(phone.getByTestId("session").filter(new Locator.FilterOptions().setHasText("Study PC")))
             .containsText("approved on a phone");
     }
@@ -198,7 +198,7 @@ class DemoHouseholdBrowserTest {
         assertNoTextUnder24px(tv);
         tv.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tv-qr.png")));
 
-        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Devices")).click();
+        phone.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Devices")).click();
         phone.getByLabel("Code shown on the TV").fill(userCode.textContent().toLowerCase());
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(phone.locator("#codeDecision")).containsText("Sign in Living-room TV?");
@@ -315,7 +315,7 @@ class DemoHouseholdBrowserTest {
                 "/api/v1/device-codes/" + userCode.textContent() + "/qr.svg");
         assertThat(otherTv.getByTestId("qr-countdown")).containsText("The code works for");
         assertThat(otherTv.locator("#qrAgain")).isHidden();
-        mumsPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Devices")).click();
+        mumsPhone.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Devices")).click();
         mumsPhone.getByLabel("Code shown on the TV").fill(userCode.textContent());
         mumsPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         mumsPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign it in to my account")).click();

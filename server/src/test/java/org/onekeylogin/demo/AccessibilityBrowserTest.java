@@ -1,0 +1,123 @@
+package org.onekeylogin.demo;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.onekeylogin.support.Chromium;
+import org.onekeylogin.support.ServiceTest;
+import org.onekeylogin.support.TestDatabase;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * axe-core (Deque's engine, through its Playwright integration) scans every screen of the
+ * pages in Chromium, in the states people see them: no critical or serious violation of
+ * WCAG 2.x A and AA. Runs with the browser test's service, so no second service starts,
+ * and in the H2 run only.
+ */
+@ServiceTest
+@TestPropertySource(
+        properties = { DemoHouseholdTest.DEMO, DemoHouseholdTest.SHORT_APPROVALS, DemoHouseholdTest.SHORT_QR_CODES })
+class AccessibilityBrowserTest {
+
+    private static final Set<String> BLOCKING = Set.of("critical", "serious");
+
+    static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @AfterEach
+    void closeDevices() {
+        chromium.closeDevices();
+    }
+
+    @Test
+    void everyScreenHasNoCriticalOrSeriousViolation() {
+        // what the pages are does not depend on the database: scanned once, in the H2 run
+        Assumptions.assumeFalse(TestDatabase.isPostgres());
+        List<String> found = new ArrayList<>();
+
+        Page tv = chromium.device(1920, 1080);
+        tv.navigate(url("/tv"));
+        assertThat(tv.getByTestId("account-recommendation").first()).isVisible();
+        scan(tv, "TV sign-in", found);
+        tv.getByTestId("method-qr_code").click();
+        assertThat(tv.getByTestId("user-code")).hasText(Pattern.compile("[A-Z]{4}-[A-Z]{4}"));
+        scan(tv, "TV QR code", found);
+
+        Page phone = chromium.device(390, 844);
+        phone.navigate(url("/phone"));
+        scan(phone, "phone sign-in", found);
+        phone.getByLabel("Account name or phone number").fill("dad");
+        phone.getByLabel("Password").fill(DemoHousehold.PASSWORD);
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(phone.locator("#me")).containsText("Dad Liu");
+        scan(phone, "phone home", found);
+
+        Page pc = chromium.device(1280, 800);
+        pc.navigate(url("/pc"));
+        scan(pc, "PC sign-in", found);
+        pc.getByLabel("Account name or phone number").fill("dad");
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to my phone")).click();
+        assertThat(pc.getByTestId("verification-code")).hasText(Pattern.compile("\\d{2,6}"));
+        scan(pc, "PC waiting", found);
+        assertThat(phone.locator("#prompt")).isVisible();
+        scan(phone, "phone approval prompt", found);
+
+        for (String path : List.of("/", "/link")) {
+            Page page = chromium.device(1280, 800);
+            page.navigate(url(path));
+            scan(page, path, found);
+        }
+
+        Assertions.assertThat(found).as("critical and serious accessibility violations").isEmpty();
+    }
+
+    private static void scan(Page page, String screen, List<String> found) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+            .analyze();
+        for (Rule violation : results.getViolations()) {
+            if (BLOCKING.contains(violation.getImpact())) {
+                List<String> targets = violation.getNodes()
+                    .stream()
+                    .limit(3)
+                    .map(node -> String.valueOf(node.getTarget()))
+                    .toList();
+                found.add(screen + ": " + violation.getId() + " (" + violation.getImpact() + ") " + violation.getHelp()
+                        + " " + targets);
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+}
