@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.search.Search;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.onekeylogin.audit.AuditEventType;
 import org.onekeylogin.audit.AuditLog;
 import org.onekeylogin.support.Api;
+import org.onekeylogin.system.SqlTimes;
 import org.onekeylogin.support.RelyingParties;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.onekeylogin.token.internal.ExpiredSessionSweeper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,6 +63,9 @@ class SignOutReachesTheAppTest extends RelyingParties {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final Api api;
 
@@ -159,9 +165,33 @@ class SignOutReachesTheAppTest extends RelyingParties {
     }
 
     @Test
+    void whenTheNodeSendingALogoutStopsThenAnotherNodeSendsItOnceTheClaimRunsOut() throws Exception {
+        String sessionId = java.util.UUID.randomUUID().toString();
+        String jti = java.util.UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        // as a node leaves it that claimed the first attempt and stopped before it was
+        // sent
+        jdbc.sql("INSERT INTO backchannel_logout (client_id, session_id, subject, issuer, jti, attempts, "
+                + "next_attempt_at, claimed_until, created_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)")
+            .params(DEVICE_CLIENT, sessionId, "stopped-node-account", api.base(), jti, SqlTimes.utc(now),
+                    SqlTimes.utc(now.plus(Duration.ofSeconds(30))), SqlTimes.utc(now))
+            .update();
+        assertThat(BACK_END.nextLogout(Duration.ofMillis(500))).as("claimed by a node that stopped").isNull();
+
+        clock.advance(Duration.ofSeconds(31));
+
+        LogoutTokenClaimsSet claims = nextLogoutOf(sessionId);
+        assertThat(claims.getJWTID().getValue()).as("the same logout, not a new one").isEqualTo(jti);
+        awaitNothingWaiting();
+    }
+
+    @Test
     void whenTheAppSignsOutWithItsIdTokenThenTheSessionEndsAndTheBrowserGoesBackWithState() throws Exception {
         TestAccounts.Account mum = accounts.register("mum");
         TestAccounts.Device tv = accounts.signIn(mum, "tv", "Mum's TV");
+        assertThat(SignedJWT.parse(tv.idToken()).getJWTClaimsSet().getStringClaim("sid"))
+            .as("the ID token names the device session")
+            .isEqualTo(tv.sessionId());
         Api.Response refreshed = refresh(tv.refreshToken());
         assertThat(refreshed.status()).isEqualTo(200);
         // an ID token from before the refresh, expired by now, is still a valid hint

@@ -180,9 +180,10 @@ public final class BackchannelLogouts implements SmartLifecycle {
             count(delivery, "failed");
             return;
         }
+        // counted first: the next attempt may leave as soon as the row is released
+        count(delivery, "retried");
         deliveries.retryAt(delivery.id(), clock.instant()
             .plus(DeliveryLoop.backoff(settings.firstBackoff(), delivery.attempt(), LONGEST_BACKOFF)));
-        count(delivery, "retried");
     }
 
     /** The HTTP status of the client's answer, or -1 when there was none. */
