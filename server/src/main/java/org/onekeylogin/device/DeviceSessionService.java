@@ -164,7 +164,8 @@ public class DeviceSessionService {
                 .withActor(bySessionId)
                 .withIp(ip)
                 .withDetail(reason.wireName()));
-            events.publishEvent(new SessionRevoked(s.id(), s.accountId(), s.device().id(), reason, bySessionId));
+            events.publishEvent(
+                    new SessionRevoked(s.id(), s.accountId(), s.device().id(), s.clientId(), reason, bySessionId));
             return true;
         }));
     }

@@ -194,6 +194,7 @@ class AuthorizationServerConfig {
                     .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
                     .build());
             c.grantTypes().forEach(g -> builder.authorizationGrantType(new AuthorizationGrantType(g)));
+            c.postLogoutRedirectUris().forEach(builder::postLogoutRedirectUri);
             if (c.publicClient()) {
                 builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
             }

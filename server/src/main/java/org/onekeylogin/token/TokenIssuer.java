@@ -181,17 +181,6 @@ public class TokenIssuer {
             .attribute(SessionAttributes.AUTH_TIME, String.valueOf(session.createdAt().getEpochSecond()));
     }
 
-    /**
-     * Drops the tokens of a session: refresh fails, introspection answers inactive, the
-     * API refuses the access token.
-     */
-    public void revokeSessionTokens(String sessionId) {
-        OAuth2Authorization authorization = authorizations.findById(sessionId);
-        if (authorization != null) {
-            authorizations.remove(authorization);
-        }
-    }
-
     private RegisteredClient client(String clientId) {
         RegisteredClient client = clients.findByClientId(clientId);
         if (client == null) {

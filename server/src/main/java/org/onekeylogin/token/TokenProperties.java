@@ -43,8 +43,71 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
      * One OAuth2 client. A public client has no secret (device apps, whose binaries
      * cannot keep one); its refresh tokens rotate on every use. A confidential client
      * authenticates with {@code client_secret_basic} or {@code client_secret_post}.
+     *
+     * <p>
+     * Sign-out: {@code backchannelLogoutUri} is where OneKey POSTs a logout token
+     * whenever one of the client's sessions ends (OpenID Connect Back-Channel Logout
+     * 1.0); {@code postLogoutRedirectUris} are the addresses the end-session endpoint may
+     * send the browser back to (OpenID Connect RP-Initiated Logout 1.0), compared
+     * exactly. {@code allowedOrigins} are the browser origins
+     * ({@code scheme://host[:port]}) whose scripts may call OneKey for this client
+     * (CORS).
      */
     public record Client(String clientId, @Nullable String name, @Nullable String clientSecret, boolean publicClient,
-            Set<String> grantTypes, Set<String> scopes, @Nullable String backchannelNotificationEndpoint) {
+            Set<String> grantTypes, Set<String> scopes, @Nullable String backchannelNotificationEndpoint,
+            @Nullable String backchannelLogoutUri, Set<String> postLogoutRedirectUris, Set<String> allowedOrigins) {
+
+        public Client {
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? Set.of() : Set.copyOf(postLogoutRedirectUris);
+            allowedOrigins = allowedOrigins == null ? Set.of()
+                    : allowedOrigins.stream()
+                        .map(Client::origin)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            if (backchannelLogoutUri != null && backchannelLogoutUri.isBlank()) {
+                backchannelLogoutUri = null;
+            }
+            if (backchannelLogoutUri != null) {
+                absolute(clientId, "backchannel-logout-uri", backchannelLogoutUri);
+            }
+            postLogoutRedirectUris.forEach(uri -> absolute(clientId, "post-logout-redirect-uris", uri));
+        }
+
+        /**
+         * An origin as browsers send it: lower-case scheme and host, no path and no
+         * trailing slash; refused at start-up otherwise, so a typo cannot silently block
+         * an app.
+         */
+        private static String origin(String value) {
+            String origin = value.strip().toLowerCase(java.util.Locale.ROOT);
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(origin);
+            }
+            catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("allowed-origins: '" + value + "' is not an origin");
+            }
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("allowed-origins: '" + value
+                        + "' is not an origin (scheme://host[:port], without a path or a trailing slash)");
+            }
+            return origin;
+        }
+
+        private static void absolute(String clientId, String setting, String uri) {
+            java.net.URI parsed;
+            try {
+                parsed = new java.net.URI(uri);
+            }
+            catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(
+                        "Client " + clientId + ": " + setting + " '" + uri + "' is not a valid URI");
+            }
+            if (!parsed.isAbsolute() || parsed.getHost() == null || parsed.getRawFragment() != null) {
+                throw new IllegalArgumentException("Client " + clientId + ": " + setting + " '" + uri
+                        + "' must be an absolute URI without a fragment");
+            }
+        }
     }
 }

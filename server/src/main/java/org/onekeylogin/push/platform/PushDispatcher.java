@@ -3,22 +3,17 @@ package org.onekeylogin.push.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import org.onekeylogin.system.DeliveryLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Sends the queued platform pushes, on every node: one loop claims what is due (at once
- * when this node queued something, otherwise every {@code poll-interval}, which also
- * picks up retries and the claims of a node that stopped), and each claimed push is sent
- * on its own virtual thread, at most {@value #IN_FLIGHT} at a time.
+ * Sends the queued platform pushes, on every node, through a {@link DeliveryLoop}: what
+ * is due is claimed at once when this node queued something, otherwise every
+ * {@code poll-interval} (which also picks up retries and the claims of a node that
+ * stopped), and each claimed push is sent on its own virtual thread, at most
+ * {@value #IN_FLIGHT} at a time.
  *
  * <p>
  * A failure worth retrying sends the push again after {@code first-backoff}, doubling, or
@@ -49,11 +44,7 @@ class PushDispatcher implements SmartLifecycle {
 
     private final Clock clock;
 
-    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
-
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-
-    private volatile @Nullable Thread loop;
+    private final DeliveryLoop<Delivery> loop;
 
     PushDispatcher(PushDeliveries deliveries, PushRegistrations registrations, PushGateways gateways,
             PlatformPushProperties.Delivery settings, MeterRegistry meters, Clock clock) {
@@ -63,11 +54,13 @@ class PushDispatcher implements SmartLifecycle {
         this.settings = settings;
         this.meters = meters;
         this.clock = clock;
+        this.loop = new DeliveryLoop<>("platform-push", deliveries::claimDue, this::deliver, settings.pollInterval(),
+                settings.claimFor(), IN_FLIGHT, clock);
     }
 
     /** Something was queued on this node: look now rather than at the next poll. */
     void wakeUp() {
-        wakeUps.offer(Boolean.TRUE);
+        loop.wakeUp();
     }
 
     @Override
@@ -75,68 +68,22 @@ class PushDispatcher implements SmartLifecycle {
         if (gateways.none()) {
             return;
         }
-        Thread thread = Thread.ofVirtual().name("platform-push").unstarted(this::run);
-        loop = thread;
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Thread running = loop;
-        loop = null;
-        if (running != null) {
-            running.interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
-    }
-
-    private void run() {
-        while (loop == Thread.currentThread()) {
-            try {
-                int claimed = sendDue();
-                if (claimed < IN_FLIGHT) {
-                    wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-            catch (InterruptedException e) {
-                return;
-            }
-            catch (RuntimeException e) {
-                // the database being away for a moment must not end the loop
-                log.warn("Could not read the platform pushes due: {}", e.toString());
-                sleepQuietly(settings.pollInterval());
-            }
-        }
+        return loop.isRunning();
     }
 
     /** Claims what is due, as many as may be sent now, and starts sending them. */
     int sendDue() throws InterruptedException {
-        inFlight.acquire();
-        int free = 1 + inFlight.drainPermits();
-        Instant now = clock.instant();
-        List<Delivery> claimed;
-        try {
-            claimed = deliveries.claimDue(now, now.plus(settings.claimFor()), free);
-        }
-        finally {
-            inFlight.release(free);
-        }
-        for (Delivery delivery : claimed) {
-            inFlight.acquire();
-            Thread.ofVirtual().name("platform-push-send").start(() -> {
-                try {
-                    deliver(delivery);
-                }
-                finally {
-                    inFlight.release();
-                }
-            });
-        }
-        return claimed.size();
+        return loop.sendDue();
     }
 
     void deliver(Delivery delivery) {
@@ -202,21 +149,11 @@ class PushDispatcher implements SmartLifecycle {
 
     /** {@code first-backoff} after the first try, doubling, at most ten minutes. */
     Duration backoff(int attempt) {
-        Duration wait = settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
+        return DeliveryLoop.backoff(settings.firstBackoff(), attempt, LONGEST_BACKOFF);
     }
 
     private void count(String platform, String outcome) {
         meters.counter("onekey.push.platform.sent", "platform", platform, "outcome", outcome).increment();
-    }
-
-    private static void sleepQuietly(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
 }

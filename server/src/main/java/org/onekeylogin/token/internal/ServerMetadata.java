@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
  * about this server: one description applied to both, so they never disagree. It
  * advertises only what works: the grants and client authentication methods of the
  * registered clients (not every method Spring could support), no DPoP (proofs are not
- * checked, tokens are bearer tokens) and no certificate-bound tokens.
+ * checked, tokens are bearer tokens) and no certificate-bound tokens. Both name the
+ * end-session endpoint and back-channel logout with {@code sid}.
  */
 public final class ServerMetadata {
 
@@ -104,6 +105,11 @@ public final class ServerMetadata {
             claims.remove("device_authorization_endpoint");
         }
         claims.putIfAbsent("userinfo_endpoint", issuer + settings.getOidcUserInfoEndpoint());
+        // OpenID Connect RP-Initiated Logout 1.0 and Back-Channel Logout 1.0: every
+        // logout token carries sid
+        claims.putIfAbsent("end_session_endpoint", issuer + settings.getOidcLogoutEndpoint());
+        claims.put("backchannel_logout_supported", true);
+        claims.put("backchannel_logout_session_supported", true);
         extensions.accept(claims, issuer);
     }
 

@@ -1,23 +1,67 @@
 package org.onekeylogin.token.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.SessionRevoked;
-import org.onekeylogin.token.TokenIssuer;
+import org.onekeylogin.token.logout.BackchannelLogouts;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Component;
 
-/** Keeps sessions and tokens together: a session that ends loses its tokens. */
+/**
+ * Keeps sessions and tokens together: a session that ends loses its tokens, and its
+ * client, if it listens, is sent a back-channel logout in the name of the issuer that
+ * issued them. Both happen in the transaction that ends the session.
+ */
 @Component
 class SessionTokenLifecycle {
 
-    private final TokenIssuer tokens;
+    private final OAuth2AuthorizationService authorizations;
 
-    SessionTokenLifecycle(TokenIssuer tokens) {
-        this.tokens = tokens;
+    private final BackchannelLogouts logouts;
+
+    private final AuthorizationServerSettings settings;
+
+    SessionTokenLifecycle(OAuth2AuthorizationService authorizations, BackchannelLogouts logouts,
+            AuthorizationServerSettings settings) {
+        this.authorizations = authorizations;
+        this.logouts = logouts;
+        this.settings = settings;
     }
 
     @EventListener
     void on(SessionRevoked revoked) {
-        tokens.revokeSessionTokens(revoked.sessionId());
+        OAuth2Authorization authorization = authorizations.findById(revoked.sessionId());
+        logouts.sessionEnded(revoked, issuer(authorization));
+        if (authorization != null) {
+            authorizations.remove(authorization);
+        }
+    }
+
+    /**
+     * The configured issuer, or else the {@code iss} the session's tokens carry (the
+     * issuer Spring derived from the request that issued them), so the logout token names
+     * the issuer the client knows.
+     */
+    private @Nullable String issuer(@Nullable OAuth2Authorization authorization) {
+        if (settings.getIssuer() != null && !settings.getIssuer().isBlank()) {
+            return settings.getIssuer();
+        }
+        if (authorization == null) {
+            return null;
+        }
+        OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
+        if (idToken != null && idToken.getToken().getClaims().get("iss") != null) {
+            return String.valueOf(idToken.getToken().getClaims().get("iss"));
+        }
+        OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
+        if (accessToken != null && accessToken.getClaims() != null && accessToken.getClaims().get("iss") != null) {
+            return String.valueOf(accessToken.getClaims().get("iss"));
+        }
+        return null;
     }
 
 }
