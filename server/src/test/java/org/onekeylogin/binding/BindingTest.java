@@ -179,7 +179,10 @@ class BindingTest {
         TestAccounts.Device kidsPhone = accounts.signIn(kid, "phone", "Kid's phone");
         List<Integer> statuses = Concurrently.run(10,
                 i -> bind(kid.loginName(), TestAccounts.PASSWORD, mumsPhone, "198.51.100.32").status());
-        assertThat(statuses).containsOnly(201);
+        // each bind is a password check on the kid's account; checks still running count
+        // toward the phone's burst of 5, so taps beyond it may be asked to wait
+        assertThat(statuses).contains(201).allMatch(status -> status == 201 || status == 429);
+        assertThat(statuses.stream().filter(status -> status == 201).count()).isGreaterThanOrEqualTo(5);
         assertThat(api.get("/api/v1/account/bindings", kidsPhone.accessToken()).json().path("controlled_by").size())
             .isEqualTo(1);
         assertThat(audit.recent(kid.id(), 50)).filteredOn(e -> e.entry().type() == AuditEventType.BINDING_CREATED)
