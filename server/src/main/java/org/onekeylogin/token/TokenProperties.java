@@ -43,8 +43,20 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
      * One OAuth2 client. A public client has no secret (device apps, whose binaries
      * cannot keep one); its refresh tokens rotate on every use. A confidential client
      * authenticates with {@code client_secret_basic} or {@code client_secret_post}.
+     *
+     * <p>
+     * {@code redirectUris} are where the authorization endpoint may send a code (grant
+     * {@code authorization_code}): compared exactly, except that a loopback address
+     * ({@code 127.0.0.1}, {@code [::1]}) matches on any port (RFC 8252 section 7.3). A
+     * public client must use PKCE with {@code S256}; every configured client is the
+     * operator's own (first party) and is never asked the person's consent.
      */
     public record Client(String clientId, @Nullable String name, @Nullable String clientSecret, boolean publicClient,
-            Set<String> grantTypes, Set<String> scopes, @Nullable String backchannelNotificationEndpoint) {
+            Set<String> grantTypes, Set<String> scopes, @Nullable String backchannelNotificationEndpoint,
+            Set<String> redirectUris) {
+
+        public Client {
+            redirectUris = redirectUris == null ? Set.of() : new java.util.LinkedHashSet<>(redirectUris);
+        }
     }
 }
