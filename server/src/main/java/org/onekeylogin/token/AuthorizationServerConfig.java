@@ -219,7 +219,7 @@ class AuthorizationServerConfig {
                     .refreshTokenTimeToLive(properties.tokens().refreshTokenTtl())
                     .deviceCodeTimeToLive(properties.tokens().deviceCodeTtl())
                     .reuseRefreshTokens(false)
-                    .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+                    .idTokenSignatureAlgorithm(c.idTokenSignedResponseAlg())
                     .build());
             c.grantTypes().forEach(g -> builder.authorizationGrantType(new AuthorizationGrantType(g)));
             if (c.grantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue())
@@ -273,7 +273,8 @@ class AuthorizationServerConfig {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, InsertOnce inserts, Clock clock) {
-        return new ImmutableJWKSet<>(new JWKSet(new SigningKeys(jdbc, inserts, clock).current()));
+        var keys = new SigningKeys(jdbc, inserts, clock);
+        return new ImmutableJWKSet<>(new JWKSet(List.of(keys.current(), keys.rsa())));
     }
 
     @Bean

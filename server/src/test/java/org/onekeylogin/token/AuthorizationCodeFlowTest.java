@@ -85,7 +85,13 @@ class AuthorizationCodeFlowTest {
 
         Api.Response tokens = exchange(code, VERIFIER);
         assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
-        JWTClaimsSet id = SignedJWT.parse(tokens.field("id_token")).getJWTClaimsSet();
+        SignedJWT idToken = SignedJWT.parse(tokens.field("id_token"));
+        assertThat(idToken.getHeader().getAlgorithm().getName())
+            .as("the client's registered id-token-signed-response-alg")
+            .isEqualTo("RS256");
+        assertThat(SignedJWT.parse(tokens.field("access_token")).getHeader().getAlgorithm().getName())
+            .isEqualTo("ES256");
+        JWTClaimsSet id = idToken.getJWTClaimsSet();
         assertThat(id.getSubject()).isEqualTo(dad.id());
         assertThat(id.getAudience()).containsExactly(CLIENT);
         assertThat(id.getStringClaim("nonce")).isEqualTo("n-0S6_WzA2Mj");
@@ -207,6 +213,8 @@ class AuthorizationCodeFlowTest {
         assertThat(discovery.path("response_types_supported").toString()).isEqualTo("[\"code\"]");
         assertThat(discovery.path("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
         assertThat(discovery.path("grant_types_supported").toString()).contains("\"authorization_code\"");
+        assertThat(discovery.path("id_token_signing_alg_values_supported").toString())
+            .isEqualTo("[\"ES256\",\"RS256\"]");
     }
 
     /** A web app signed in by password through the flow, with its token response. */
