@@ -83,6 +83,14 @@ class AuthorizationCodeFlowTest {
             .anySatisfy(c -> assertThat(c).startsWith("onekey_sign_in=;").contains("Max-Age=0"));
         String code = back.getQueryParams().getFirst("code");
 
+        Api.Response noVerifier = api.form("/oauth2/token", Api.fields("grant_type", "authorization_code", "code", code,
+                "redirect_uri", REDIRECT, "client_id", CLIENT));
+        assertThat(noVerifier.status()).isEqualTo(401);
+        assertThat(noVerifier.field("error")).isEqualTo("invalid_client");
+        Api.Response wrongVerifier = exchange(code, VERIFIER + "x");
+        assertThat(wrongVerifier.status()).isEqualTo(400);
+        assertThat(wrongVerifier.field("error")).isEqualTo("invalid_grant");
+
         Api.Response tokens = exchange(code, VERIFIER);
         assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
         SignedJWT idToken = SignedJWT.parse(tokens.field("id_token"));
@@ -179,7 +187,9 @@ class AuthorizationCodeFlowTest {
         elsewhere.put("redirect_uri", "https://attacker.example/callback");
         Map<String, String> otherPath = authorizationRequest();
         otherPath.put("redirect_uri", "http://127.0.0.1:43210/elsewhere");
-        for (Map<String, String> asked : java.util.List.of(unknown, elsewhere, otherPath)) {
+        Map<String, String> implicit = authorizationRequest();
+        implicit.put("response_type", "token");
+        for (Map<String, String> asked : java.util.List.of(unknown, elsewhere, otherPath, implicit)) {
             Api.Response r = authorize(asked, null);
             assertThat(r.status()).as(asked.toString()).isEqualTo(400);
             assertThat(r.header("Location")).isNull();
