@@ -48,6 +48,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -90,8 +92,8 @@ class AuthorizationServerConfig {
             AuthorizationServerSettings settings, List<TokenGrantExtension> grants,
             List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse,
             PlatformTransactionManager transactions, TokenProperties properties,
-            OAuth2TokenGenerator<? extends OAuth2Token> generator, AccountService accounts, BrowserSignIn browsers)
-            throws Exception {
+            OAuth2TokenGenerator<? extends OAuth2Token> generator, AccountService accounts, BrowserSignIn browsers,
+            SessionRegistry sessionRegistry) throws Exception {
         var metadata = new ServerMetadata(settings,
                 properties.clients().stream().map(c -> clients.findByClientId(c.clientId())).toList(),
                 SignInMethod.acrValues(), (claims, issuer) -> grants.forEach(grant -> grant.describe(claims, issuer)));
@@ -99,7 +101,7 @@ class AuthorizationServerConfig {
         RequestMatcher authorizationEndpoint = PathPatternRequestMatcher.withDefaults()
             .matcher(settings.getAuthorizationEndpoint());
         var userInfoErrors = new UserInfoErrors();
-        var authorizationResponses = new AuthorizationResponses(browsers);
+        var authorizationResponses = new AuthorizationResponses(browsers, sessionRegistry);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
@@ -254,6 +256,16 @@ class AuthorizationServerConfig {
         return new SessionAuthorizations(
                 new HashedTokenAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), hashes), sessions,
                 transactions);
+    }
+
+    /**
+     * The registry Spring's OpenID Connect support notes HTTP sessions in; the
+     * authorization endpoint's answers remove what it noted
+     * ({@link AuthorizationResponses}).
+     */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
     }
 
     @Bean

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,9 @@ class AuthorizationCodeFlowTest {
     final Api api;
 
     final TestAccounts accounts;
+
+    @Autowired
+    SessionRegistry sessionRegistry;
 
     AuthorizationCodeFlowTest(Api api, TestAccounts accounts) {
         this.api = api;
@@ -80,8 +85,12 @@ class AuthorizationCodeFlowTest {
         assertThat(back.getPath()).isEqualTo("/login/oauth2/code/onekey");
         assertThat(decode(back.getQueryParams().getFirst("state"))).isEqualTo(STATE);
         assertThat(r.headers().allValues("Set-Cookie")).as("the browser's sign-in is good for one code")
-            .anySatisfy(c -> assertThat(c).startsWith("onekey_sign_in=;").contains("Max-Age=0"));
+            .singleElement()
+            .satisfies(c -> assertThat(c).startsWith("onekey_sign_in=;").contains("Max-Age=0"));
         String code = back.getQueryParams().getFirst("code");
+        assertThat(sessionRegistry.getAllPrincipals())
+            .as("no HTTP session of the browser is kept, nor noted in Spring's registry")
+            .isEmpty();
 
         Api.Response noVerifier = api.form("/oauth2/token", Api.fields("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT, "client_id", CLIENT));

@@ -2,11 +2,13 @@ package org.onekeylogin.token.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -34,8 +36,16 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
 
     private final BrowserSignIn browsers;
 
-    public AuthorizationResponses(BrowserSignIn browsers) {
+    private final SessionRegistry sessionRegistry;
+
+    /**
+     * @param browsers the browsers' sign-ins
+     * @param sessionRegistry the registry in which Spring's authorization endpoint notes
+     * an HTTP session for every OpenID request it answers with a code
+     */
+    public AuthorizationResponses(BrowserSignIn browsers, SessionRegistry sessionRegistry) {
         this.browsers = browsers;
+        this.sessionRegistry = sessionRegistry;
     }
 
     @Override
@@ -44,6 +54,15 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
         var issued = (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
         if (issued.getRedirectUri() == null || issued.getAuthorizationCode() == null) {
             throw new IllegalStateException("An issued authorization code has a redirect URI");
+        }
+        // Spring's OpenID Connect support has just opened an HTTP session and noted it
+        // in its registry (for a sid of its own, which OneKey's ID tokens replace with
+        // the device session's): neither is kept, so no node holds anything of this
+        // browser and the registry does not grow
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            sessionRegistry.removeSessionInformation(session.getId());
+            session.invalidate();
         }
         browsers.clear(request, response);
         UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(issued.getRedirectUri())

@@ -94,21 +94,27 @@ public final class BrowserSignIn implements SecurityContextRepository {
         write(response, payload + "." + ENCODER.encodeToString(mac(payload)), LIFETIME, request.isSecure());
     }
 
-    /** Clears the cookie: the code it signed in for has been issued. */
+    /**
+     * Clears the cookie: the code it signed in for has been issued. It is the only cookie
+     * of that answer (it replaces the session cookie of a session just ended).
+     */
     public void clear(HttpServletRequest request, HttpServletResponse response) {
-        write(response, "", Duration.ZERO, request.isSecure());
+        response.setHeader("Set-Cookie", cookie("", Duration.ZERO, request.isSecure()));
     }
 
     private void write(HttpServletResponse response, String value, Duration maxAge, boolean secure) {
-        response.addHeader("Set-Cookie",
-                ResponseCookie.from(COOKIE, value)
-                    .path(path)
-                    .httpOnly(true)
-                    .secure(secure)
-                    .sameSite("Lax")
-                    .maxAge(maxAge)
-                    .build()
-                    .toString());
+        response.addHeader("Set-Cookie", cookie(value, maxAge, secure));
+    }
+
+    private String cookie(String value, Duration maxAge, boolean secure) {
+        return ResponseCookie.from(COOKIE, value)
+            .path(path)
+            .httpOnly(true)
+            .secure(secure)
+            .sameSite("Lax")
+            .maxAge(maxAge)
+            .build()
+            .toString();
     }
 
     /** The facts of a valid, unexpired cookie of the request. */
