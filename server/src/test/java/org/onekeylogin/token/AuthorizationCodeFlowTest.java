@@ -198,13 +198,19 @@ class AuthorizationCodeFlowTest {
         otherPath.put("redirect_uri", "http://127.0.0.1:43210/elsewhere");
         Map<String, String> implicit = authorizationRequest();
         implicit.put("response_type", "token");
-        for (Map<String, String> asked : java.util.List.of(unknown, elsewhere, otherPath, implicit)) {
+        Map<String, String> notThisGrant = authorizationRequest();
+        notThisGrant.put("client_id", "onekey-device");
+        for (Map<String, String> asked : java.util.List.of(unknown, elsewhere, otherPath, implicit, notThisGrant)) {
             Api.Response r = authorize(asked, null);
             assertThat(r.status()).as(asked.toString()).isEqualTo(400);
             assertThat(r.header("Location")).isNull();
             assertThat(r.header("Content-Type")).startsWith("text/html");
             assertThat(r.text()).contains("This sign-in cannot continue").doesNotContain("attacker.example");
         }
+        Api.Response repeated = api.raw("GET", "/oauth2/authorize?" + query(authorizationRequest()) + "&state=again",
+                null, null, Map.of());
+        assertThat(repeated.status()).as("a repeated parameter").isEqualTo(400);
+        assertThat(repeated.header("Location")).isNull();
         assertThat(authorize(unknown, null).text()).contains("not known to OneKey");
         assertThat(authorize(elsewhere, null).text()).contains("has not registered");
     }
@@ -281,12 +287,15 @@ class AuthorizationCodeFlowTest {
     }
 
     Api.Response authorize(Map<String, String> asked, String cookie) {
-        String query = asked.entrySet()
+        return api.raw("GET", "/oauth2/authorize?" + query(asked), null, null,
+                cookie == null ? Map.of() : Map.of("Cookie", cookie));
+    }
+
+    static String query(Map<String, String> asked) {
+        return asked.entrySet()
             .stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
             .collect(Collectors.joining("&"));
-        return api.raw("GET", "/oauth2/authorize?" + query, null, null,
-                cookie == null ? Map.of() : Map.of("Cookie", cookie));
     }
 
     Api.Response exchange(String code, String verifier) {
