@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
+import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.web.util.UriComponents;
@@ -49,6 +50,9 @@ class AuthorizationCodeFlowTest {
 
     @Autowired
     SessionRegistry sessionRegistry;
+
+    @Autowired
+    TestClock clock;
 
     AuthorizationCodeFlowTest(Api api, TestAccounts accounts) {
         this.api = api;
@@ -229,6 +233,24 @@ class AuthorizationCodeFlowTest {
         Api.Response r = authorize(authorizationRequest(), forged);
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).startsWith("/signin.html?");
+    }
+
+    @Test
+    void whenTheSignInIsNotFreshOrTheBrowserComesBackTooLateThenItSignsInAgain() {
+        TestAccounts.Account dad = accounts.register("Dad");
+        TestAccounts.Device old = accounts.signIn(dad, "pc", "Web browser");
+        clock.advance(java.time.Duration.ofMinutes(3));
+        Api.Response stale = api.raw("POST", "/api/v1/browser-sign-in", null, null,
+                Map.of("Authorization", "Bearer " + old.accessToken()));
+        assertThat(stale.status()).as("only a sign-in made just now is handed to a browser").isEqualTo(403);
+        assertThat(stale.field("code")).isEqualTo("forbidden");
+        assertThat(stale.headers().allValues("Set-Cookie")).isEmpty();
+
+        String cookie = browserSignIn(accounts.signIn(dad, "pc", "Web browser").accessToken());
+        clock.advance(java.time.Duration.ofMinutes(3));
+        Api.Response late = authorize(authorizationRequest(), cookie);
+        assertThat(late.status()).isEqualTo(302);
+        assertThat(late.header("Location")).as("the browser's sign-in lives two minutes").startsWith("/signin.html?");
     }
 
     @Test
