@@ -12,17 +12,19 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.device.SignInMethod;
+import org.onekeylogin.token.internal.AuthorizationCodeSessions;
+import org.onekeylogin.token.internal.AuthorizationResponses;
+import org.onekeylogin.token.internal.BrowserSignIn;
 import org.onekeylogin.token.internal.ClientAuthenticationErrors;
 import org.onekeylogin.token.internal.DeviceCodeOpenId;
 import org.onekeylogin.token.internal.ProfileClaims;
 import org.onekeylogin.token.internal.ServerMetadata;
 import org.onekeylogin.token.internal.UserInfoErrors;
 import org.onekeylogin.token.internal.WithoutDpop;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.onekeylogin.device.DeviceSessionService;
@@ -46,6 +48,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -63,7 +67,11 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -84,12 +92,16 @@ class AuthorizationServerConfig {
             AuthorizationServerSettings settings, List<TokenGrantExtension> grants,
             List<AuthorizationServerCustomizer> customizers, RefreshTokenReuse reuse,
             PlatformTransactionManager transactions, TokenProperties properties,
-            OAuth2TokenGenerator<? extends OAuth2Token> generator, AccountService accounts) throws Exception {
+            OAuth2TokenGenerator<? extends OAuth2Token> generator, AccountService accounts, BrowserSignIn browsers,
+            SessionRegistry sessionRegistry) throws Exception {
         var metadata = new ServerMetadata(settings,
                 properties.clients().stream().map(c -> clients.findByClientId(c.clientId())).toList(),
                 SignInMethod.acrValues(), (claims, issuer) -> grants.forEach(grant -> grant.describe(claims, issuer)));
         RequestMatcher userInfo = PathPatternRequestMatcher.withDefaults().matcher(settings.getOidcUserInfoEndpoint());
+        RequestMatcher authorizationEndpoint = PathPatternRequestMatcher.withDefaults()
+            .matcher(settings.getAuthorizationEndpoint());
         var userInfoErrors = new UserInfoErrors();
+        var authorizationResponses = new AuthorizationResponses(browsers, sessionRegistry);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(auth -> auth
@@ -102,12 +114,20 @@ class AuthorizationServerConfig {
                 .revocationResponseHandler(new RevocationEndsSession(authorizations, sessions)));
             server.deviceAuthorizationEndpoint(device -> device.authenticationProviders(providers -> providers
                 .replaceAll(provider -> DeviceCodeOpenId.aroundRequest(provider, authorizations, transactions))));
+            // the authorization code flow (RFC 6749 section 4.1): OneKey's hosted sign-in
+            // page, answers on the client's redirect URI, a device session per exchange
+            server.authorizationEndpoint(authorize -> authorize.authorizationResponseHandler(authorizationResponses)
+                .errorResponseHandler(authorizationResponses));
             customizers.forEach(customizer -> customizer.customize(server));
             server.tokenEndpoint(token -> {
                 token.errorResponseHandler(reuse);
-                token.authenticationProviders(providers -> providers.replaceAll(provider -> DeviceCodeOpenId
-                    .aroundGrant(RefreshTokenRotation.around(provider, reuse, sessions, transactions), authorizations,
-                            generator, transactions)));
+                token
+                    .authenticationProviders(
+                            providers -> providers.replaceAll(
+                                    provider -> AuthorizationCodeSessions.around(
+                                            DeviceCodeOpenId.aroundGrant(RefreshTokenRotation.around(provider, reuse,
+                                                    sessions, transactions), authorizations, generator, transactions),
+                                            authorizations, sessions, transactions)));
                 grants.forEach(grant -> token.accessTokenRequestConverter(grant.converter())
                     .authenticationProvider(grant.provider()));
                 token.accessTokenRequestConverters(converters -> converters.replaceAll(WithoutDpop::new));
@@ -120,17 +140,20 @@ class AuthorizationServerConfig {
                     .errorResponseHandler(userInfoErrors)));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
-        // a saved request serves only a person's browser coming back to the authorization
-        // endpoint after signing in; the endpoints of clients never get a session
-        var savedRequests = new HttpSessionRequestCache();
-        savedRequests.setRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, settings.getAuthorizationEndpoint()));
-        http.requestCache(cache -> cache.requestCache(savedRequests));
+        // no HTTP sessions, so that any node serves any request: the hosted sign-in page
+        // carries the authorization request in its address and comes back with it, and
+        // the browser's sign-in is a sealed cookie (BrowserSignIn)
+        http.requestCache(cache -> cache.requestCache(new NullRequestCache()));
+        http.securityContext(context -> context.securityContextRepository(browsers));
         // RFC 6749 section 5.2: an unauthenticated client gets invalid_client as JSON,
         // not an empty 401; RFC 6750 section 3: /userinfo without a token gets a Bearer
         // challenge
         http.oauth2ResourceServer(tokens -> tokens.authenticationEntryPoint(userInfoErrors));
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) -> {
+            if (authorizationEndpoint.matches(request)) {
+                AuthorizationResponses.toSignInPage(request, response);
+                return;
+            }
             if (userInfo.matches(request)) {
                 userInfoErrors.commence(request, response, failure);
                 return;
@@ -185,16 +208,28 @@ class AuthorizationServerConfig {
                 .clientId(c.clientId())
                 .clientName(c.name() == null ? c.clientId() : c.name())
                 .scopes(scopes -> scopes.addAll(c.scopes()))
-                .clientSettings(ClientSettings.builder().requireProofKey(false).build())
+                .redirectUris(uris -> uris.addAll(c.redirectUris()))
+                // PKCE (S256) for public clients (RFC 9700 section 2.1.1); every
+                // configured
+                // client is first party: no consent screen
+                .clientSettings(ClientSettings.builder()
+                    .requireProofKey(c.publicClient())
+                    .requireAuthorizationConsent(false)
+                    .build())
                 .tokenSettings(TokenSettings.builder()
                     .accessTokenTimeToLive(properties.tokens().accessTokenTtl())
                     .refreshTokenTimeToLive(properties.tokens().refreshTokenTtl())
                     .deviceCodeTimeToLive(properties.tokens().deviceCodeTtl())
                     .reuseRefreshTokens(false)
-                    .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+                    .idTokenSignatureAlgorithm(c.idTokenSignedResponseAlg())
                     .build());
             c.grantTypes().forEach(g -> builder.authorizationGrantType(new AuthorizationGrantType(g)));
             c.postLogoutRedirectUris().forEach(builder::postLogoutRedirectUri);
+            if (c.grantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue())
+                    && c.redirectUris().isEmpty()) {
+                throw new IllegalStateException(
+                        "Client " + c.clientId() + " has the authorization_code grant: give it redirect-uris");
+            }
             if (c.publicClient()) {
                 builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
             }
@@ -224,6 +259,21 @@ class AuthorizationServerConfig {
                 transactions);
     }
 
+    /**
+     * The registry Spring's OpenID Connect support notes HTTP sessions in; the
+     * authorization endpoint's answers remove what it noted
+     * ({@link AuthorizationResponses}).
+     */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    BrowserSignIn browserSignIn(ServerSecrets secrets, Clock clock, AuthorizationServerSettings settings) {
+        return new BrowserSignIn(secrets.named(BrowserSignIn.SECRET_NAME), clock, settings.getAuthorizationEndpoint());
+    }
+
     @Bean
     TokenHashes tokenHashes(ServerSecrets secrets) {
         return new TokenHashes(secrets.named(TokenHashes.SECRET_NAME));
@@ -236,7 +286,8 @@ class AuthorizationServerConfig {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, InsertOnce inserts, Clock clock) {
-        return new ImmutableJWKSet<>(new JWKSet(new SigningKeys(jdbc, inserts, clock).current()));
+        var keys = new SigningKeys(jdbc, inserts, clock);
+        return new ImmutableJWKSet<>(new JWKSet(List.of(keys.current(), keys.rsa())));
     }
 
     @Bean
@@ -251,8 +302,20 @@ class AuthorizationServerConfig {
         var jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
         jwt.setJwtCustomizer(new SessionTokenCustomizer(new ProfileClaims(accounts)));
         jwt.setClock(clock);
-        var refresh = new OAuth2RefreshTokenGenerator();
-        refresh.setClock(clock);
+        // Spring's refresh token generator, except that public clients of the
+        // authorization
+        // code grant get one too: every refresh token here rotates on use and a reused
+        // one
+        // ends the session (RFC 9700 section 4.14.2), as for the device apps
+        var keys = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 96);
+        OAuth2TokenGenerator<OAuth2RefreshToken> refresh = context -> {
+            if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())) {
+                return null;
+            }
+            Instant issuedAt = clock.instant();
+            return new OAuth2RefreshToken(keys.generateKey(), issuedAt,
+                    issuedAt.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
+        };
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), refresh);
     }
 

@@ -168,17 +168,8 @@ public class TokenIssuer {
         authorizations.save(approved.build());
     }
 
-    /**
-     * Marks an authorization as belonging to a device session, so the tokens Spring
-     * issues from it (refresh, device code) carry {@code sid}, {@code device_id},
-     * {@code amr}, {@code acr} and {@code auth_time} and end with the session.
-     */
     private static void attachSession(OAuth2Authorization.Builder authorization, DeviceSession session) {
-        authorization.attribute(SessionAttributes.SESSION_ID, session.id())
-            .attribute(SessionAttributes.DEVICE_ID, session.device().id())
-            .attribute(SessionAttributes.AMR, String.join(" ", session.method().amr()))
-            .attribute(SessionAttributes.ACR, session.method().acr())
-            .attribute(SessionAttributes.AUTH_TIME, String.valueOf(session.createdAt().getEpochSecond()));
+        SessionAttributes.attach(authorization, session, session.createdAt());
     }
 
     private RegisteredClient client(String clientId) {

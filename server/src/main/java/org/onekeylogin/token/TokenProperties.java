@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -52,12 +53,33 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
      * exactly. {@code allowedOrigins} are the browser origins
      * ({@code scheme://host[:port]}) whose scripts may call OneKey for this client
      * (CORS).
+     *
+     * <p>
+     * {@code redirectUris} are where the authorization endpoint may send a code (grant
+     * {@code authorization_code}): compared exactly, except that a loopback address
+     * ({@code 127.0.0.1}, {@code [::1]}) matches on any port (RFC 8252 section 7.3). A
+     * public client must use PKCE with {@code S256}; every configured client is the
+     * operator's own (first party) and is never asked the person's consent.
+     * {@code idTokenSignedResponseAlg} (OpenID Connect Dynamic Client Registration's
+     * name) signs the client's ID tokens: {@code ES256} by default, or {@code RS256} for
+     * clients that expect OpenID Connect's default algorithm (Spring Security's OAuth2
+     * client does).
      */
     public record Client(String clientId, @Nullable String name, @Nullable String clientSecret, boolean publicClient,
             Set<String> grantTypes, Set<String> scopes, @Nullable String backchannelNotificationEndpoint,
-            @Nullable String backchannelLogoutUri, Set<String> postLogoutRedirectUris, Set<String> allowedOrigins) {
+            @Nullable String backchannelLogoutUri, Set<String> postLogoutRedirectUris, Set<String> allowedOrigins,
+            Set<String> redirectUris, @Nullable SignatureAlgorithm idTokenSignedResponseAlg) {
 
         public Client {
+            redirectUris = redirectUris == null ? Set.of() : new java.util.LinkedHashSet<>(redirectUris);
+            if (idTokenSignedResponseAlg == null) {
+                idTokenSignedResponseAlg = SignatureAlgorithm.ES256;
+            }
+            if (idTokenSignedResponseAlg != SignatureAlgorithm.ES256
+                    && idTokenSignedResponseAlg != SignatureAlgorithm.RS256) {
+                throw new IllegalArgumentException(
+                        "Client " + clientId + ": id-token-signed-response-alg is ES256 (the default) or RS256");
+            }
             postLogoutRedirectUris = postLogoutRedirectUris == null ? Set.of() : Set.copyOf(postLogoutRedirectUris);
             allowedOrigins = allowedOrigins == null ? Set.of()
                     : allowedOrigins.stream()
@@ -70,6 +92,11 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
                 absolute(clientId, "backchannel-logout-uri", backchannelLogoutUri);
             }
             postLogoutRedirectUris.forEach(uri -> absolute(clientId, "post-logout-redirect-uris", uri));
+        }
+
+        @Override
+        public SignatureAlgorithm idTokenSignedResponseAlg() {
+            return idTokenSignedResponseAlg == null ? SignatureAlgorithm.ES256 : idTokenSignedResponseAlg;
         }
 
         /**

@@ -106,8 +106,10 @@ class ClusterTest {
     @Order(1)
     void whenThreeNodesStartTogetherOnAnEmptyDatabaseThenThereIsOneOfEachKeyAndOneSchema() throws Exception {
         try (Connection db = connect()) {
-            assertThat(count(db, "SELECT COUNT(*) FROM signing_key")).isEqualTo(1);
+            // one P-256 key (ES256) and one RSA key (RS256 ID tokens)
+            assertThat(count(db, "SELECT COUNT(*) FROM signing_key")).isEqualTo(2);
             assertThat(count(db, "SELECT COUNT(*) FROM server_secret WHERE name = 'network-hmac'")).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM server_secret WHERE name = 'browser-sign-in'")).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success")).isZero();
         }
         String jwks = a.get("/oauth2/jwks", null).text();
@@ -221,6 +223,37 @@ class ClusterTest {
                         shown.field("device_code"), "client_id", "onekey-device"));
         assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
         assertThat(tokens.field("access_token")).isNotBlank();
+    }
+
+    @Test
+    @Order(6)
+    void whenABrowserSignsInOnOneNodeThenAnotherIssuesItsCodeAndAThirdExchangesIt() throws Exception {
+        TestAccounts.Account dad = accounts.register("Dad");
+        TestAccounts.Device page = accounts.signIn(dad, "pc", "Web browser");
+        Api.Response handedOver = a.raw("POST", "/api/v1/browser-sign-in", null, null,
+                Map.of("Authorization", "Bearer " + page.accessToken()));
+        assertThat(handedOver.status()).as(handedOver.text()).isEqualTo(204);
+        String cookie = handedOver.header("Set-Cookie").split(";", 2)[0];
+        String verifier = "a-code-verifier-of-at-least-43-characters-0123456789";
+        String challenge = java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        String redirect = "http://127.0.0.1:43210/login/oauth2/code/onekey";
+
+        Api.Response authorized = b.raw("GET",
+                "/oauth2/authorize?response_type=code&client_id=onekey-demo-web&scope=openid&state=xyz"
+                        + "&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri="
+                        + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8),
+                null, null, Map.of("Cookie", cookie));
+        assertThat(authorized.status()).as(authorized.text()).isEqualTo(302);
+        assertThat(authorized.header("Location")).startsWith(redirect + "?code=").endsWith("&state=xyz");
+        String code = authorized.header("Location").replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+        Api.Response tokens = c.form("/oauth2/token", Api.fields("grant_type", "authorization_code", "code", code,
+                "redirect_uri", redirect, "client_id", "onekey-demo-web", "code_verifier", verifier));
+        assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
+        assertThat(a.get("/userinfo", tokens.field("access_token")).field("sub")).isEqualTo(dad.id());
     }
 
     @Test

@@ -87,7 +87,8 @@ public final class ServerMetadata {
         claims.put("revocation_endpoint_auth_methods_supported", new ArrayList<>(methods));
         claims.put("introspection_endpoint_auth_methods_supported", new ArrayList<>(confidentialMethods));
         claims.put("scopes_supported", new ArrayList<>(scopes));
-        claims.put("id_token_signing_alg_values_supported", List.of("ES256"));
+        // OpenID Connect Discovery: RS256 must be offered; ES256 is OneKey's default
+        claims.put("id_token_signing_alg_values_supported", List.of("ES256", "RS256"));
         claims.put("subject_types_supported", List.of("public"));
         claims.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "amr", "acr", "azp",
                 "sid", "device_id", "name", "preferred_username"));

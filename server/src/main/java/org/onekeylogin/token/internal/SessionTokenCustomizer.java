@@ -14,10 +14,11 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Signs every JWT with ES256, marks access tokens {@code typ: at+jwt} (RFC 9068) so an ID
- * token can never pass as one, and copies the device session of the authorization into
- * the claims ({@code sid}, {@code device_id}, {@code amr}, {@code acr},
- * {@code auth_time}), on first issue and on every refresh; ID tokens granted
+ * Signs every JWT but ID tokens with ES256 (an ID token takes its client's
+ * {@code id-token-signed-response-alg}), marks access tokens {@code typ: at+jwt} (RFC
+ * 9068) so an ID token can never pass as one, and copies the device session of the
+ * authorization into the claims ({@code sid}, {@code device_id}, {@code amr},
+ * {@code acr}, {@code auth_time}), on first issue and on every refresh; ID tokens granted
  * {@code profile} also greet the person ({@link ProfileClaims}). It only shapes claims:
  * what a session learns from a new token is recorded when the authorization is saved
  * ({@link SessionAuthorizations}, {@link RefreshTokenRotation}).
@@ -34,7 +35,10 @@ public final class SessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
 
     @Override
     public void customize(JwtEncodingContext context) {
-        context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+        if (!ID_TOKEN.equals(context.getTokenType())) {
+            // ID tokens keep the algorithm of their client's registration
+            context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+        }
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             context.getJwsHeader().type(SessionAttributes.ACCESS_TOKEN_TYPE);
         }
