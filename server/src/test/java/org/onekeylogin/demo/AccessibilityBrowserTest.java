@@ -91,6 +91,13 @@ class AccessibilityBrowserTest {
         assertThat(phone.locator("#prompt")).isVisible();
         scan(phone, "phone approval prompt", found);
 
+        Page web = chromium.device(1280, 800);
+        web.navigate(url("/oauth2/authorize?response_type=code&client_id=onekey-demo-web&scope=openid%20profile"
+                + "&redirect_uri=http://127.0.0.1:1/login/oauth2/code/onekey&state=a11y"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+        assertThat(web.getByLabel("Account name or phone number").first()).isVisible();
+        scan(web, "hosted sign-in page", found);
+
         for (String path : List.of("/", "/link")) {
             Page page = chromium.device(1280, 800);
             page.navigate(url(path));
@@ -110,8 +117,8 @@ class AccessibilityBrowserTest {
                     .limit(3)
                     .map(node -> String.valueOf(node.getTarget()))
                     .toList();
-                found.add(screen + ": " + violation.getId() + " (" + violation.getImpact() + ") " + violation.getHelp()
-                        + " " + targets);
+                found.add(screen + " (" + page.url() + "): " + violation.getId() + " (" + violation.getImpact() + ") "
+                        + violation.getHelp() + " " + targets);
             }
         }
     }

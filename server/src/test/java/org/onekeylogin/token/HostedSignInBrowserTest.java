@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onekeylogin.stockwebapp.StockWebApp;
+import com.example.stockwebapp.StockWebApp;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.Chromium;
 import org.onekeylogin.support.ServiceTest;

@@ -1,4 +1,4 @@
-package org.onekeylogin.stockwebapp;
+package com.example.stockwebapp;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,7 +15,8 @@ import org.springframework.web.util.HtmlUtils;
  * A stock Spring Boot web application that signs people in with OneKey: Spring Boot's
  * {@code spring-boot-starter-security-oauth2-client} and its auto-configuration, and
  * nothing for OneKey beyond the client registration in {@link #start}. Its {@code /}
- * greets the person with the name from the ID token.
+ * greets the person with the name from the ID token. It lives outside OneKey's packages,
+ * as another company's application would, so OneKey's component scan never picks it up.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
