@@ -18,9 +18,11 @@ public record LoginRequestView(String requestId, AccountRef account, Requester r
 
     /**
      * The account being signed in; {@code viaBinding} when it is bound to this terminal's
-     * account (e.g. a child's).
+     * account (e.g. a child's). {@code nickname} and {@code avatarColor} are how the
+     * account appears on its household's screens.
      */
-    public record AccountRef(String loginName, String displayName, boolean viaBinding) {
+    public record AccountRef(String loginName, String displayName, boolean viaBinding, @Nullable String nickname,
+            String avatarColor) {
     }
 
     public record Requester(String type, String name, @Nullable String model, @Nullable String os,
@@ -31,7 +33,9 @@ public record LoginRequestView(String requestId, AccountRef account, Requester r
         DeviceDescription d = r.device();
         Boolean sameNetwork = r.ipAddress() == null || terminal.ipAddress() == null ? null
                 : Objects.equals(r.ipAddress(), terminal.ipAddress());
-        return new LoginRequestView(r.id(), new AccountRef(account.loginName(), account.displayName(), viaBinding),
+        return new LoginRequestView(r.id(),
+                new AccountRef(account.loginName(), account.displayName(), viaBinding, account.appearance().nickname(),
+                        account.avatarColor()),
                 new Requester(d.type().wireName(), d.name(), d.model(), d.os(), d.appVersion(), r.ipAddress()),
                 r.createdAt(), r.expiresAt(), sameNetwork, r.bindingMessage(), r.verificationCode().length());
     }

@@ -32,7 +32,8 @@ class SessionLookupPlanTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (int i = 0; i < 2000; i++) {
             String device = "load-device-" + UUID.randomUUID();
-            jdbc.sql("INSERT INTO device (id, device_type, name, first_seen_at, last_seen_at) VALUES (?, 'tv', 'TV', ?, ?)")
+            jdbc.sql(
+                    "INSERT INTO device (id, device_type, name, first_seen_at, last_seen_at) VALUES (?, 'tv', 'TV', ?, ?)")
                 .params(device, now, now)
                 .update();
             jdbc.sql("INSERT INTO device_session (id, account_id, device_id, client_id, method, created_at, "
@@ -45,10 +46,11 @@ class SessionLookupPlanTest {
                 "SELECT id FROM device_session WHERE device_id = ? AND revoked_at IS NULL AND account_id = ?",
                 "SELECT id FROM device_session WHERE device_id = ? AND account_id = ? "
                         + "AND (revoke_reason IS NULL OR revoke_reason <> 'NOT_ME') FETCH FIRST 1 ROWS ONLY")) {
-            String plan = String.join("\n", jdbc.sql("EXPLAIN " + lookup)
-                .params(phone.deviceId(), busy.id())
-                .query((rs, n) -> rs.getString(1))
-                .list());
+            String plan = String.join("\n",
+                    jdbc.sql("EXPLAIN " + lookup)
+                        .params(phone.deviceId(), busy.id())
+                        .query((rs, n) -> rs.getString(1))
+                        .list());
             assertThat(plan.toLowerCase()).as(TestDatabase.isPostgres() ? "PostgreSQL: " + plan : "H2: " + plan)
                 .contains("device_session_device_account_idx");
         }
