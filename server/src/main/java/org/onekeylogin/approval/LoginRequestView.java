@@ -25,8 +25,12 @@ public record LoginRequestView(String requestId, AccountRef account, Requester r
             String avatarColor) {
     }
 
+    /**
+     * The asking device; {@code shortId} is four hex digits derived from its device id,
+     * so two devices of the same name can be told apart without showing the id itself.
+     */
     public record Requester(String type, String name, @Nullable String model, @Nullable String os,
-            @Nullable String appVersion, @Nullable String ipAddress) {
+            @Nullable String appVersion, @Nullable String ipAddress, String shortId) {
     }
 
     static LoginRequestView of(LoginRequest r, Account account, boolean viaBinding, DeviceSession terminal) {
@@ -36,7 +40,8 @@ public record LoginRequestView(String requestId, AccountRef account, Requester r
         return new LoginRequestView(r.id(),
                 new AccountRef(account.loginName(), account.displayName(), viaBinding, account.appearance().nickname(),
                         account.avatarColor()),
-                new Requester(d.type().wireName(), d.name(), d.model(), d.os(), d.appVersion(), r.ipAddress()),
+                new Requester(d.type().wireName(), d.name(), d.model(), d.os(), d.appVersion(), r.ipAddress(),
+                        org.onekeylogin.system.Hashing.sha256Hex(d.id()).substring(0, 4)),
                 r.createdAt(), r.expiresAt(), sameNetwork, r.bindingMessage(), r.verificationCode().length());
     }
 }
