@@ -71,7 +71,7 @@ public class Notifications {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    @SchedulerLock(name = "notifications-cleanup", lockAtLeastFor = "PT30M")
+    @SchedulerLock(name = "notifications-cleanup", lockAtLeastFor = "PT5M")
     void deleteExpired() {
         store.deleteOlderThan(clock.instant().minus(properties.notificationRetention()));
     }
