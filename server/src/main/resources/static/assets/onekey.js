@@ -276,11 +276,13 @@ const OneKey = (() => {
   const secondsUntil = iso => (new Date(iso) - Date.now()) / 1000;
 
   /**
-   * Where a request comes from, readable: "Same Wi-Fi as this phone", or its address, with a loopback address named
+   * Where a request comes from, readable: "Same Wi-Fi as this phone", "Home Wi-Fi" (a home network of the account,
+   * the API's from: home_network), or its address, with a loopback address named
    * as such (the service writes addresses in one form: IPv4-mapped as IPv4, IPv6 shortened).
    */
-  function place(sameNetwork, address) {
-    if (sameNetwork) return 'Same Wi-Fi as this phone';
+  function place(sameNetwork, address, from) {
+    if (sameNetwork || from === 'same_network') return 'Same Wi-Fi as this phone';
+    if (from === 'home_network') return 'Home Wi-Fi';
     if (!address) return 'An unknown network';
     if (/^127\./.test(address) || address === '::1') return `This computer (${address})`;
     return `Another network, ${address}`;

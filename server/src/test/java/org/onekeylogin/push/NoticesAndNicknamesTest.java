@@ -156,6 +156,55 @@ class NoticesAndNicknamesTest {
             .isEqualTo(404);
     }
 
+    /**
+     * Where a request comes from, as the phone is told: a history tile picked on the TV
+     * at home reaches Dad's phone on the same Wi-Fi as "same_network" and his phone away
+     * from home as "home_network"; a PC elsewhere is "elsewhere", with its address in one
+     * short form.
+     */
+    @Test
+    void whenATvAtHomeAsksThenThePhoneAwayIsToldItIsTheHomeNetwork() {
+        TestAccounts.Account dad = accounts.register("dad");
+        String phoneAtHome = livesAtHome(dad);
+        String tv = TestAccounts.unique("tv");
+        Api.Response signedIn = api.post("/api/v1/sign-in/recommended",
+                Map.of("handle", options(tv, home).at("/accounts/0/handle"), "device", tvDevice(tv), "network", home),
+                null);
+        assertThat(api.delete("/api/v1/sessions/current", signedIn.at("/tokens/access_token")).status()).isEqualTo(204);
+        Api.Response away = api.raw("POST", "/api/v1/sign-in/password", "application/json",
+                Api.JSON
+                    .writeValueAsString(Map.of("login", dad.loginName(), "password", TestAccounts.PASSWORD, "device",
+                            Map.of("id", TestAccounts.unique("phone"), "type", "phone", "name", "Dad's work phone"))),
+                Map.of("X-Forwarded-For", "198.51.100.9"));
+        assertThat(away.status()).as(away.text()).isEqualTo(200);
+        String phoneAway = away.at("/tokens/access_token");
+
+        Api.Response history = options(tv, home);
+        assertThat(history.at("/accounts/0/source")).as(history.text()).isEqualTo("history");
+        Api.Response picked = api.post("/api/v1/sign-in-options/pick",
+                Map.of("handle", history.at("/accounts/0/handle"), "device", tvDevice(tv)), null);
+        assertThat(picked.status()).as(picked.text()).isEqualTo(201);
+        assertThat(api.get("/api/v1/approvals", phoneAtHome).at("/requests/0/from")).isEqualTo("same_network");
+        Api.Response awayView = api.get("/api/v1/approvals", phoneAway);
+        assertThat(awayView.at("/requests/0/from")).as(awayView.text()).isEqualTo("home_network");
+        assertThat(awayView.at("/requests/0/requester/short_id")).matches("[0-9a-f]{4}");
+
+        Api.Response pc = api.raw("POST", "/api/v1/login-requests", "application/json",
+                Api.JSON.writeValueAsString(Map.of("login", dad.loginName(), "device",
+                        Map.of("id", TestAccounts.unique("pc"), "type", "pc", "name", "Study PC"))),
+                Map.of("X-Forwarded-For", "2001:db8:0:0:0:0:0:7"));
+        assertThat(pc.status()).as(pc.text()).isEqualTo(201);
+        Api.Response fromPc = api.get("/api/v1/approvals", phoneAtHome);
+        var request = fromPc.json()
+            .path("requests")
+            .valueStream()
+            .filter(r -> r.path("requester").path("name").asString().equals("Study PC"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(request.path("from").asString()).isEqualTo("elsewhere");
+        assertThat(request.path("requester").path("ip_address").asString()).isEqualTo("2001:db8::7");
+    }
+
     private String livesAtHome(TestAccounts.Account dad) {
         String token = null;
         for (int day = 0; day <= 6; day++) {
