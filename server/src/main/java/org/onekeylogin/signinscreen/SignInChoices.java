@@ -121,11 +121,14 @@ public class SignInChoices {
                 .filter(c -> !blocks.isBlocked(c.account().id(), requester))
                 .toList();
         }
-        // a nickname is for the screens of the household's own network only
+        // a nickname is for the screens of the account's own home only: a home network
+        // where it lives (recommendations are such accounts), not a visitor's history
+        // tile
         boolean home = classification != null && classification.isHome();
         for (Account account : history) {
+            boolean livesHere = home && networkId != null && networks.trustedBy(account.id(), networkId, ip);
             offered.add(offer(account, SignInOptions.Source.HISTORY, device, networkId, now,
-                    historySignedIn.contains(account.id()), false, home));
+                    historySignedIn.contains(account.id()), false, livesHere));
         }
         boolean onlyOne = candidates.size() == 1;
         for (Candidate c : candidates) {

@@ -85,6 +85,25 @@ class NoticesAndNicknamesTest {
         assertThat(elsewhere.json().path("accounts").get(0).has("nickname")).isFalse();
         assertThat(elsewhere.at("/accounts/0/avatar_color")).isEqualTo("teal");
 
+        // a visitor who signed in on Dad's TV: its nickname is for its own home, not
+        // Dad's
+        TestAccounts.Account guest = accounts.register("guest");
+        Api.Response guestOnTv = api.post("/api/v1/sign-in/password",
+                Map.of("login", guest.loginName(), "password", TestAccounts.PASSWORD, "device", tvDevice(tv)), null);
+        assertThat(guestOnTv.status()).as(guestOnTv.text()).isEqualTo(200);
+        assertThat(
+                api.put("/api/v1/account/appearance", Map.of("nickname", "Uncle"), guestOnTv.at("/tokens/access_token"))
+                    .status())
+            .isEqualTo(200);
+        Api.Response tiles = options(tv, home);
+        var byName = new HashMap<String, tools.jackson.databind.JsonNode>();
+        tiles.json().path("accounts").valueStream().forEach(a -> byName.put(a.path("masked_name").asString(), a));
+        assertThat(byName.get(org.onekeylogin.account.MaskedName.of(guest.loginName())).has("nickname"))
+            .as("a visitor's tile stays masked: " + tiles.text())
+            .isFalse();
+        assertThat(byName.get(org.onekeylogin.account.MaskedName.of(dad.loginName())).path("nickname").asString())
+            .isEqualTo("Dad");
+
         Api.Response cleared = api.put("/api/v1/account/appearance", Map.of(), phone);
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.json().has("nickname")).isFalse();
