@@ -212,12 +212,25 @@ const OneKey = (() => {
     return node;
   }
 
-  const palette = ['#e76f51', '#2a9d8f', '#e9c46a', '#8e7dbe', '#4d96ff', '#f28482', '#43aa8b', '#f4a261'];
-  function avatar(name, initial) {
-    let h = 0;
-    for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-    return el('span', { class: 'avatar', style: `background:${palette[h % palette.length]}`, 'aria-hidden': 'true' },
-      initial || name.charAt(0).toUpperCase());
+  /** The service's avatar palette (GET /api/v1/account's avatar_color names one), in the pages' shades. */
+  const palette = { coral: '#e76f51', teal: '#2a9d8f', amber: '#c9a227', violet: '#8e7dbe', blue: '#4d96ff',
+    rose: '#e5707e', green: '#43aa8b', orange: '#f4a261' };
+  const colorNames = Object.keys(palette);
+
+  /**
+   * An avatar in the account's colour: `who` is an account as the API gives it (its avatar_color, the same on every
+   * screen), or, for a name without an account yet, a string the colour is derived from.
+   */
+  function avatar(who, initial) {
+    let color = who && typeof who === 'object' ? who.avatar_color : null;
+    const name = typeof who === 'string' ? who : (who && (who.login_name || who.masked_name)) || '?';
+    if (!palette[color]) {
+      let h = 0;
+      for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+      color = colorNames[h % colorNames.length];
+    }
+    return el('span', { class: 'avatar', style: `background:${palette[color]}`, 'aria-hidden': 'true',
+      'data-color': color }, initial || name.charAt(0).toUpperCase());
   }
 
   /**
@@ -240,6 +253,41 @@ const OneKey = (() => {
     return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
+  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const dayAndTime = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+
+  /**
+   * A moment some seconds from now in words, as people say it: "in 45 seconds", "in 2 minutes", "today at 19:43",
+   * "tomorrow at 19:43", "Friday 19:43". The one helper for every wait the pages show (Retry-After, expiries).
+   */
+  function later(seconds) {
+    const s = Math.max(0, Math.round(Number(seconds) || 0));
+    if (s < 60) return relative.format(s, 'second');
+    if (s < 3600) return relative.format(Math.round(s / 60), 'minute');
+    const at = new Date(Date.now() + s * 1000);
+    const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 86_400_000);
+    if (days === 0) return `today at ${clockTime.format(at)}`;
+    if (days === 1) return `tomorrow at ${clockTime.format(at)}`;
+    return dayAndTime.format(at);
+  }
+
+  /** The seconds until an ISO instant, for later(). */
+  const secondsUntil = iso => (new Date(iso) - Date.now()) / 1000;
+
+  /**
+   * Where a request comes from, readable: "Same Wi-Fi as this phone", "Home Wi-Fi" (a home network of the account,
+   * the API's from: home_network), or its address, with a loopback address named
+   * as such (the service writes addresses in one form: IPv4-mapped as IPv4, IPv6 shortened).
+   */
+  function place(sameNetwork, address, from) {
+    if (sameNetwork || from === 'same_network') return 'Same Wi-Fi as this phone';
+    if (from === 'home_network') return 'Home Wi-Fi';
+    if (!address) return 'An unknown network';
+    if (/^127\./.test(address) || address === '::1') return `This computer (${address})`;
+    return `Another network, ${address}`;
+  }
+
   /**
    * Loads what the pages need to know (the networks of the picker, whether the demo household is there), once;
    * anything that reports the network awaits it first.
@@ -258,5 +306,5 @@ const OneKey = (() => {
 
   return { kind, deviceId, describeDevice, network, networkName, bindNetworkPicker, session, claims, keep, forget,
     api, authed, tokenEndpoint, refresh, stream, stopStream, heartbeat, stopHeartbeat, el, avatar, label, badge,
-    deviceWord, time, start };
+    deviceWord, time, later, secondsUntil, place, palette, start };
 })();

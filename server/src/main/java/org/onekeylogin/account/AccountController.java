@@ -78,6 +78,20 @@ class AccountController {
         }
     }
 
+    /**
+     * Both fields are sent; null (or an empty nickname) clears one, so the screens go
+     * back to the masked name or the derived colour.
+     */
+    record AppearanceUpdate(@org.jspecify.annotations.Nullable String nickname,
+            @org.jspecify.annotations.Nullable String avatarColor) {
+    }
+
+    @PutMapping("/api/v1/account/appearance")
+    AccountView appearance(@RequestBody AppearanceUpdate update, Caller caller) {
+        return AccountView
+            .of(accounts.updateAppearance(caller.accountId(), new Appearance(update.nickname(), update.avatarColor())));
+    }
+
     @PutMapping("/api/v1/account/consents")
     AccountView consents(@RequestBody ConsentsUpdate update, Caller caller) {
         return AccountView.of(accounts.updateConsents(caller.accountId(),

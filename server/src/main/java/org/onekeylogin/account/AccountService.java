@@ -54,7 +54,7 @@ public class AccountService {
         }
         var account = new Account(UUID.randomUUID().toString(), registration.loginName(), registration.phoneNumber(),
                 registration.displayName(), AccountStatus.ACTIVE, MembershipTier.FREE, 1, RiskProfile.NONE,
-                Consents.DEFAULTS, clock.instant());
+                Consents.DEFAULTS, clock.instant(), Appearance.NONE);
         String hash = passwords.hash(registration.password());
         // under a savepoint: losing the race inside a caller's transaction must not abort
         // it
@@ -98,6 +98,15 @@ public class AccountService {
 
     public Account updateConsents(String accountId, Consents consents) {
         accounts.updateConsents(accountId, consents, clock.instant());
+        return get(accountId);
+    }
+
+    /**
+     * Sets how the account appears on its home network's screens (validated by
+     * {@link Appearance}).
+     */
+    public Account updateAppearance(String accountId, Appearance appearance) {
+        accounts.updateAppearance(accountId, appearance, clock.instant());
         return get(accountId);
     }
 

@@ -12,6 +12,7 @@ import org.onekeylogin.approval.internal.LoginRequestRepository.Terminal;
 import org.onekeylogin.device.DeviceDescription;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceSessionService;
+import org.onekeylogin.network.NetworkEnvironments;
 import org.onekeylogin.push.PushService;
 import org.onekeylogin.push.Wake;
 import org.onekeylogin.system.Caller;
@@ -47,8 +48,11 @@ class ControlTerminals {
 
     private final PushService push;
 
+    private final NetworkEnvironments networks;
+
     ControlTerminals(LoginRequestRepository requests, AccountService accounts, DeviceSessionService sessions,
-            PushService push) {
+            PushService push, NetworkEnvironments networks) {
+        this.networks = networks;
         this.requests = requests;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -70,9 +74,10 @@ class ControlTerminals {
 
     /** Shows the new request on every terminal it was sent to. */
     void ask(LoginRequest request, Account account, List<Found> terminals) {
+        boolean home = fromHome(request, account);
         for (Found terminal : terminals) {
             push.publish(terminal.session().device().id(), terminal.session().id(), "login_request",
-                    LoginRequestView.of(request, account, terminal.viaBinding(), terminal.session()),
+                    LoginRequestView.of(request, account, terminal.viaBinding(), terminal.session(), home),
                     Wake.urgent(collapseKey(request), request.expiresAt()));
         }
     }
@@ -123,8 +128,20 @@ class ControlTerminals {
         DeviceSession terminal = sessions.find(caller.sessionId()).orElseThrow();
         return open.stream().map(r -> {
             Account account = accounts.get(r.accountId());
-            return LoginRequestView.of(r, account, !account.id().equals(caller.accountId()), terminal);
+            return LoginRequestView.of(r, account, !account.id().equals(caller.accountId()), terminal,
+                    fromHome(r, account));
         }).toList();
+    }
+
+    /**
+     * Whether the request came from the account's home: a network it reported that is
+     * classified as a home, where the account lives and the requester's address was seen
+     * (so a copied network report does not count).
+     */
+    private boolean fromHome(LoginRequest request, Account account) {
+        String networkId = request.networkId();
+        return networkId != null && networks.trustedBy(account.id(), networkId, request.ipAddress())
+                && networks.classify(networkId, request.ipAddress()).isHome();
     }
 
     private void collect(String accountId, boolean viaBinding, DeviceDescription requester, Map<String, Found> found) {

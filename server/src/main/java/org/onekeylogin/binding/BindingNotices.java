@@ -7,12 +7,14 @@ import org.onekeylogin.account.Account;
 import org.onekeylogin.account.Binding;
 import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.device.DeviceSessionService;
+import org.onekeylogin.push.Notifications;
 import org.onekeylogin.push.PushService;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells an account's signed-in devices, on their push channels, that a binding was made
- * or removed, so that nobody controls an account without its owner seeing it.
+ * or removed, so that nobody controls an account without its owner seeing it; each notice
+ * is kept as the account's notification too.
  */
 @Component
 class BindingNotices {
@@ -21,7 +23,10 @@ class BindingNotices {
 
     private final PushService push;
 
-    BindingNotices(DeviceSessionService sessions, PushService push) {
+    private final Notifications notifications;
+
+    BindingNotices(DeviceSessionService sessions, PushService push, Notifications notifications) {
+        this.notifications = notifications;
         this.sessions = sessions;
         this.push = push;
     }
@@ -52,6 +57,7 @@ class BindingNotices {
     }
 
     private void tell(String accountId, String type, Map<String, Object> notice) {
+        notice.put("notification_id", notifications.record(accountId, type, notice));
         for (DeviceSession session : sessions.activeSessionsOf(accountId)) {
             push.publish(session.device().id(), session.id(), type, notice);
         }

@@ -11,6 +11,7 @@ import org.onekeylogin.device.SessionOpened;
 import org.onekeylogin.device.SessionRevoked;
 import org.onekeylogin.device.SignInMethod;
 import org.onekeylogin.network.NetworkEnvironments;
+import org.onekeylogin.push.Notifications;
 import org.onekeylogin.push.PushService;
 import org.onekeylogin.sms.SmsGateway;
 import org.onekeylogin.sms.SmsMessage;
@@ -20,10 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What follows a password-less sign-in by recommendation: the owner's other devices get a
- * {@code signed_in_elsewhere} event with the new device and how to sign it out, the
- * owner's phone number gets a text, and the owner's reaction feeds back: signing the
- * device out counts as a cancellation, "that wasn't me" also stops recommending the
- * account in that network.
+ * {@code signed_in_elsewhere} event with the new device and how to sign it out (also kept
+ * as the account's notification), the owner's phone number gets a text, and the owner's
+ * reaction feeds back: signing the device out counts as a cancellation, "that wasn't me"
+ * also stops recommending the account in that network.
  */
 @Component
 class RecommendationFollowUp {
@@ -40,9 +41,12 @@ class RecommendationFollowUp {
 
     private final Languages languages;
 
+    private final Notifications notifications;
+
     RecommendationFollowUp(DeviceSessionService sessions, AccountService accounts, PushService push, SmsGateway sms,
-            NetworkEnvironments networks, Languages languages) {
+            NetworkEnvironments networks, Languages languages, Notifications notifications) {
         this.languages = languages;
+        this.notifications = notifications;
         this.sessions = sessions;
         this.accounts = accounts;
         this.push = push;
@@ -66,6 +70,9 @@ class RecommendationFollowUp {
         notice.put("signed_in_at", session.createdAt().toString());
         notice.put("actions", Map.of("sign_out", "DELETE /api/v1/sessions/" + session.id(), "not_me",
                 "POST /api/v1/sessions/" + session.id() + "/not-me"));
+        // kept for the account in this transaction, so "that wasn't me" stays reachable
+        // after the push channel's replay has passed
+        notice.put("notification_id", notifications.record(session.accountId(), "signed_in_elsewhere", notice));
         for (DeviceSession other : sessions.activeSessionsOf(session.accountId())) {
             if (!other.id().equals(session.id())) {
                 push.publish(other.device().id(), other.id(), "signed_in_elsewhere", notice);

@@ -97,40 +97,55 @@ public class SignInChoices {
         var requester = new RequesterBlocks.Requester(device.id(), ip, networkId);
         List<SignInOptions.OfferedAccount> offered = new ArrayList<>();
         Set<String> inHistory = new HashSet<>();
+        List<Account> history = new ArrayList<>();
+        Set<String> historySignedIn = new HashSet<>();
         for (AccountOnDevice entry : sessions.accountsSignedInOn(device.id(), MAX_ACCOUNTS)) {
             accounts.find(entry.accountId()).filter(Account::isActive).ifPresent(account -> {
                 inHistory.add(account.id());
                 if (!blocks.isBlocked(account.id(), requester)) {
-                    offered.add(offer(account, SignInOptions.Source.HISTORY, device, networkId, now, entry.signedIn(),
-                            false));
+                    history.add(account);
+                    if (entry.signedIn()) {
+                        historySignedIn.add(account.id());
+                    }
                 }
             });
         }
         Classification classification = null;
+        List<Candidate> candidates = List.of();
         if (network != null) {
             networks.present(device.id(), network, null, device.screenClass() == ScreenClass.SMALL);
             Recommendations.Result result = recommendations.recommend(network.id(), ip, inHistory);
             classification = result.classification();
-            List<Candidate> candidates = result.candidates()
+            candidates = result.candidates()
                 .stream()
                 .filter(c -> !blocks.isBlocked(c.account().id(), requester))
                 .toList();
-            boolean onlyOne = candidates.size() == 1;
-            for (Candidate c : candidates) {
-                boolean auto = onlyOne && c.phonePresent() && c.account().consents().mayAutoSignIn();
-                offered.add(offer(c.account(), SignInOptions.Source.RECOMMENDATION, device, network.id(), now, false,
-                        auto));
-            }
+        }
+        // a nickname is for the screens of the account's own home only: a home network
+        // where it lives (recommendations are such accounts), not a visitor's history
+        // tile
+        boolean home = classification != null && classification.isHome();
+        for (Account account : history) {
+            boolean livesHere = home && networkId != null && networks.trustedBy(account.id(), networkId, ip);
+            offered.add(offer(account, SignInOptions.Source.HISTORY, device, networkId, now,
+                    historySignedIn.contains(account.id()), false, livesHere));
+        }
+        boolean onlyOne = candidates.size() == 1;
+        for (Candidate c : candidates) {
+            boolean auto = onlyOne && c.phonePresent() && c.account().consents().mayAutoSignIn();
+            offered.add(
+                    offer(c.account(), SignInOptions.Source.RECOMMENDATION, device, networkId, now, false, auto, home));
         }
         return new SignInOptions(offered, SignInOptions.DEFAULT_METHODS, classification);
     }
 
     private SignInOptions.OfferedAccount offer(Account account, SignInOptions.Source source, DeviceDescription device,
-            @Nullable String networkId, Instant now, boolean signedIn, boolean autoSignIn) {
+            @Nullable String networkId, Instant now, boolean signedIn, boolean autoSignIn, boolean home) {
         String handle = secrets.token(128);
         store.offer(hash(handle), device.id(), account.id(), source.wireName(), networkId, now,
                 now.plus(HANDLE_LIFETIME));
-        return new SignInOptions.OfferedAccount(handle, source, MaskedName.of(account.loginName()), initial(account),
+        return new SignInOptions.OfferedAccount(handle, source, MaskedName.of(account.loginName()),
+                home ? account.appearance().nickname() : null, account.avatarColor(), initial(account),
                 account.tier().name().toLowerCase(Locale.ROOT), signedIn, autoSignIn);
     }
 

@@ -24,11 +24,17 @@ public record SignInOptions(List<OfferedAccount> accounts, List<Method> methods,
 
     /**
      * An account shown on a shared screen: masked name, initial and membership badge, and
-     * the handle to pick it with. {@code signedIn} tells the device it still holds a live
-     * session for this account, so refreshing that session's tokens signs it in silently.
+     * the handle to pick it with. {@code nickname} is the name its owner chose for the
+     * screens of its home network, given only when the screen reports a network
+     * classified as a home where the account lives (absent otherwise — on an office
+     * network, for a visitor's history tile — and when the owner chose none);
+     * {@code avatarColor} is the account's avatar colour, the same on every screen.
+     * {@code signedIn} tells the device it still holds a live session for this account,
+     * so refreshing that session's tokens signs it in silently.
      */
-    public record OfferedAccount(String handle, Source source, String maskedName, String initial, String membershipTier,
-            boolean signedIn, boolean autoSignIn) {
+    public record OfferedAccount(String handle, Source source, String maskedName,
+            @org.jspecify.annotations.Nullable String nickname, String avatarColor, String initial,
+            String membershipTier, boolean signedIn, boolean autoSignIn) {
     }
 
     /** A default sign-in method the screen offers. */

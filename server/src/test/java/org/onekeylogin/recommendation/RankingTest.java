@@ -30,7 +30,7 @@ class RankingTest {
     static Account account(String id, AccountStatus status, MembershipTier tier, int level, RiskProfile risk,
             Consents consents) {
         return new Account(id, "login-" + id, null, "Name " + id, status, tier, level, risk, consents,
-                NOW.minus(Duration.ofDays(400)));
+                NOW.minus(Duration.ofDays(400)), org.onekeylogin.account.Appearance.NONE);
     }
 
     static Account free(String id) {

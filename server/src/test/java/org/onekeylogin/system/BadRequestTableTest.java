@@ -116,6 +116,21 @@ class BadRequestTableTest {
                         f -> f.api()
                             .put("/api/v1/account/consents", Map.of("may_recommend", true), f.phone().accessToken()),
                         400, "validation_failed"),
+                new Row("nickname too long", f -> f.api()
+                    .put("/api/v1/account/appearance", Map.of("nickname", "x".repeat(25)), f.phone().accessToken()),
+                        400, "validation_failed"),
+                new Row("avatar colour not in the palette", f -> f.api()
+                    .put("/api/v1/account/appearance", Map.of("avatar_color", "#ff0000"), f.phone().accessToken()), 400,
+                        "validation_failed"),
+                new Row("number for a nickname",
+                        f -> f.api().put("/api/v1/account/appearance", Map.of("nickname", 42), f.phone().accessToken()),
+                        400, "validation_failed"),
+                new Row("letters for a notification id",
+                        f -> f.api().post("/api/v1/notifications/abc/read", Map.of(), f.phone().accessToken()), 404,
+                        "not_found"),
+                new Row("unknown notification",
+                        f -> f.api().post("/api/v1/notifications/99999999999/read", Map.of(), f.phone().accessToken()),
+                        404, "not_found"),
                 new Row("missing login",
                         f -> f.api().post("/api/v1/sign-in/password", Map.of("password", "y", "device", TV), null), 400,
                         "validation_failed"),

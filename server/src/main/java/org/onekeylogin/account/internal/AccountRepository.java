@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountStanding;
+import org.onekeylogin.account.Appearance;
 import org.onekeylogin.account.Binding;
 import org.onekeylogin.account.AccountStatus;
 import org.onekeylogin.account.Consents;
@@ -34,6 +35,8 @@ public class AccountRepository {
     private static final String COLUMNS = "id, login_name, phone_number, display_name, password_hash, status, "
             + "membership_tier, user_level, theft_risk_index, sharer_count, offsite_sign_ins, may_recommend, "
             + "may_auto_sign_in, created_at";
+
+    private static final String SELECTED = COLUMNS + ", nickname, avatar_color";
 
     private static final String BINDING_COLUMNS = "id, account_id, controller_account_id, created_at";
 
@@ -65,21 +68,21 @@ public class AccountRepository {
     }
 
     public Optional<StoredAccount> findById(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?")
+        return jdbc.sql("SELECT " + SELECTED + " FROM account WHERE id = ?")
             .param(id)
             .query(AccountRepository::map)
             .optional();
     }
 
     public Optional<StoredAccount> findByLoginName(String loginName) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE login_name = ?")
+        return jdbc.sql("SELECT " + SELECTED + " FROM account WHERE login_name = ?")
             .param(loginName)
             .query(AccountRepository::map)
             .optional();
     }
 
     public Optional<StoredAccount> findByPhoneNumber(String phoneNumber) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE phone_number = ?")
+        return jdbc.sql("SELECT " + SELECTED + " FROM account WHERE phone_number = ?")
             .param(phoneNumber)
             .query(AccountRepository::map)
             .optional();
@@ -102,6 +105,12 @@ public class AccountRepository {
     public void updateConsents(String id, Consents consents, Instant now) {
         jdbc.sql("UPDATE account SET may_recommend = ?, may_auto_sign_in = ?, updated_at = ? WHERE id = ?")
             .params(consents.mayRecommend(), consents.mayAutoSignIn(), utc(now), id)
+            .update();
+    }
+
+    public void updateAppearance(String id, Appearance appearance, Instant now) {
+        jdbc.sql("UPDATE account SET nickname = ?, avatar_color = ?, updated_at = ? WHERE id = ?")
+            .params(appearance.nickname(), appearance.avatarColor(), utc(now), id)
             .update();
     }
 
@@ -205,7 +214,7 @@ public class AccountRepository {
                 new RiskProfile(rs.getDouble("theft_risk_index"), rs.getInt("sharer_count"),
                         rs.getInt("offsite_sign_ins")),
                 new Consents(rs.getBoolean("may_recommend"), rs.getBoolean("may_auto_sign_in")),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"), new Appearance(rs.getString("nickname"), rs.getString("avatar_color")));
         return new StoredAccount(account, rs.getString("password_hash"));
     }
 
