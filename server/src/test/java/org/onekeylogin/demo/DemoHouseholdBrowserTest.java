@@ -355,7 +355,7 @@ class DemoHouseholdBrowserTest {
     void dadsNicknameAndColourShowOnTheHomeTvAndHisNoticeSurvivesAReload() {
         try {
             Page phone = phoneSignedIn("dad", "Dad Liu");
-            phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Settings")).click();
+            phone.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Settings")).click();
             Assertions.assertThat(phone.locator("#appearanceForm").textContent())
                 .contains("Anyone on your home Wi-Fi can see this name");
             phone.getByLabel("Nickname").fill("Dad");
@@ -374,7 +374,7 @@ class DemoHouseholdBrowserTest {
             assertThat(tv.getByTestId("home-title")).containsText("Welcome, Dad Liu");
             assertThat(tv.locator("#homeAvatar .avatar")).hasAttribute("data-color", "teal");
 
-            phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activity")).click();
+            phone.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Activity")).click();
             Locator notice = phone.getByTestId("signed-in-elsewhere").first(); // the
                                                                                // newest,
                                                                                // at the
