@@ -24,7 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * back-channel logouts at {@link #BACK_END}, with a post-logout redirect URI and the
  * allowed origin {@link #TV_ORIGIN};
  * <li>{@code ping-client}: a confidential CIBA client in ping mode, notified at the same
- * back end, allowed origin {@link #CIBA_ORIGIN}.
+ * back end, allowed origin {@link #CIBA_ORIGIN};
+ * <li>{@code stock-web}: a web app (authorization code + PKCE, RS256 ID tokens) whose
+ * back end is Spring Security's OAuth2 client listening on {@link #WEB_APP_PORT}, with
+ * its own back-channel logout endpoint.
  * </ul>
  */
 public abstract class RelyingParties {
@@ -56,6 +59,11 @@ public abstract class RelyingParties {
         }
     }
 
+    public static final String WEB_CLIENT = "stock-web";
+
+    /** The port the stock web app listens on, chosen before the service starts. */
+    public static final int WEB_APP_PORT = freePort();
+
     /** The clients' back end: a real HTTP server on a free port. */
     public static final BackEnd BACK_END = new BackEnd();
 
@@ -75,8 +83,27 @@ public abstract class RelyingParties {
         registry.add("onekey.clients[1].scopes", () -> "openid,profile");
         registry.add("onekey.clients[1].backchannel-notification-endpoint", () -> BACK_END.url("/ciba/ping"));
         registry.add("onekey.clients[1].allowed-origins", () -> CIBA_ORIGIN);
+        registry.add("onekey.clients[2].client-id", () -> WEB_CLIENT);
+        registry.add("onekey.clients[2].name", () -> "Stock web app");
+        registry.add("onekey.clients[2].public-client", () -> "true");
+        registry.add("onekey.clients[2].grant-types", () -> "authorization_code,refresh_token");
+        registry.add("onekey.clients[2].scopes", () -> "openid,profile");
+        registry.add("onekey.clients[2].redirect-uris", () -> "http://127.0.0.1/login/oauth2/code/onekey");
+        registry.add("onekey.clients[2].id-token-signed-response-alg", () -> "RS256");
+        registry.add("onekey.clients[2].backchannel-logout-uri",
+                () -> "http://127.0.0.1:" + WEB_APP_PORT + "/logout/connect/back-channel/onekey");
         registry.add("onekey.backchannel-logout.first-backoff", () -> "PT0.05S");
         registry.add("onekey.backchannel-logout.poll-interval", () -> "PT0.2S");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -127,7 +127,10 @@ public final class BackchannelLogouts implements SmartLifecycle {
         return clients.client(clientId).map(TokenProperties.Client::backchannelLogoutUri);
     }
 
-    /** The logout token of section 2.4, signed now. */
+    /**
+     * The logout token of section 2.4, signed now, with the algorithm of the client's ID
+     * tokens ({@code id-token-signed-response-alg}).
+     */
     String logoutToken(LogoutDelivery delivery, Instant now) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
             .issuer(delivery.issuer())
@@ -139,7 +142,11 @@ public final class BackchannelLogouts implements SmartLifecycle {
             .claim(SessionClaims.SESSION_ID, delivery.sessionId())
             .claim("events", Map.of(EVENT, Map.of()))
             .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).type(TOKEN_TYPE).build();
+        // signed as the client's ID tokens are, since it checks them with the same rules
+        SignatureAlgorithm algorithm = clients.client(delivery.clientId())
+            .map(TokenProperties.Client::idTokenSignedResponseAlg)
+            .orElse(SignatureAlgorithm.ES256);
+        JwsHeader header = JwsHeader.with(algorithm).type(TOKEN_TYPE).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
