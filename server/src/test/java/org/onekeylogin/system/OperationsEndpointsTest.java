@@ -11,6 +11,13 @@ import org.onekeylogin.support.ServiceTest;
 class OperationsEndpointsTest {
 
     @Test
+    void browsersFindTheSitesIconWhereTheyLookForIt(Api api) {
+        Api.Response icon = api.raw("GET", "/favicon.ico", null, null, java.util.Map.of());
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.header("Content-Type")).contains("icon");
+    }
+
+    @Test
     void whenTheServiceRunsThenHealthIsUpAndMetricsAreExposed(Api api) {
         assertThat(api.get("/actuator/health", null).field("status")).isEqualTo("UP");
         assertThat(api.get("/actuator/health/readiness", null).field("status")).isEqualTo("UP");
