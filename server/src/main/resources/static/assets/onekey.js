@@ -2,8 +2,10 @@
  * What every demo device page shares: a device identity kept in the browser, the Wi-Fi the device is on (picked by
  * the person, reported as a real app reads it from the system), calls to the OneKey API, the device's session and
  * tokens, its push channel and its network heartbeat. The page says which device it is with <body data-device>.
+ * Its texts, times and API calls are in the page's language (i18n.js, loaded first).
  */
 const OneKey = (() => {
+  const { t, tag, locale } = OneKeyLanguage;
   const kind = document.body.dataset.device;
   const key = name => `onekey.${kind}.${name}`;
   const NO_WIFI = 'No Wi-Fi';
@@ -52,7 +54,8 @@ const OneKey = (() => {
     select.innerHTML = '';
     for (const name of [...networks.map(n => n.name), NO_WIFI]) {
       const option = document.createElement('option');
-      option.value = option.textContent = name;
+      option.value = name;
+      option.textContent = name === NO_WIFI ? t(NO_WIFI) : name;
       select.append(option);
     }
     select.value = networks.some(n => n.name === networkName()) ? networkName() : NO_WIFI;
@@ -92,14 +95,14 @@ const OneKey = (() => {
   /* ---------- calls ---------- */
 
   async function call(method, path, body, token) {
-    const headers = { Accept: 'application/json' };
+    const headers = { Accept: 'application/json', 'Accept-Language': tag };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     let response;
     try {
       response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
-      return { status: 0, data: { code: 'offline', message: 'The service cannot be reached. Is it running?' } };
+      return { status: 0, data: { code: 'offline', message: t('The service cannot be reached. Is it running?') } };
     }
     const text = await response.text();
     let data = {};
@@ -113,7 +116,7 @@ const OneKey = (() => {
   /** A call with this device's access token; renews the token once when it has run out. */
   async function authed(method, path, body) {
     const s = session();
-    if (!s) return { status: 401, data: { code: 'authentication_required', message: 'Not signed in.' } };
+    if (!s) return { status: 401, data: { code: 'authentication_required', message: t('Not signed in.') } };
     let r = await call(method, path, body, s.access_token);
     if (r.status === 401 && await refresh()) {
       r = await call(method, path, body, session().access_token);
@@ -126,7 +129,8 @@ const OneKey = (() => {
     let response;
     try {
       response = await fetch('/oauth2/token', { method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json',
+                   'Accept-Language': tag },
         body: new URLSearchParams({ client_id: 'onekey-device', ...form }) });
     } catch {
       return { status: 0, data: { error: 'offline' } };
@@ -238,7 +242,7 @@ const OneKey = (() => {
    * masked name the API gives ("d****").
    */
   function label(account) {
-    return (account && (account.nickname || account.masked_name)) || 'this account';
+    return (account && (account.nickname || account.masked_name)) || t('this account');
   }
 
   function badge(tier) {
@@ -247,19 +251,19 @@ const OneKey = (() => {
 
   const deviceWords = { phone: 'phone', tablet: 'tablet', laptop: 'laptop', pc: 'PC', tv: 'TV',
     set_top_box: 'set-top box', projector: 'projector', kiosk: 'kiosk' };
-  const deviceWord = type => deviceWords[type] || type;
+  const deviceWord = type => (deviceWords[type] ? t(deviceWords[type]) : type);
 
   function time(iso) {
-    return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   }
 
-  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-  const dayAndTime = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const clockTime = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const dayAndTime = new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
 
   /**
    * A moment some seconds from now in words, as people say it: "in 45 seconds", "in 2 minutes", "today at 19:43",
-   * "tomorrow at 19:43", "Friday 19:43". The one helper for every wait the pages show (Retry-After, expiries).
+   * "tomorrow at 19:43", "Friday 19:43" (in Chinese "2分钟后", "明天 19:43", "星期五 19:43"). The one helper for every wait the pages show (Retry-After, expiries).
    */
   function later(seconds) {
     const s = Math.max(0, Math.round(Number(seconds) || 0));
@@ -267,8 +271,8 @@ const OneKey = (() => {
     if (s < 3600) return relative.format(Math.round(s / 60), 'minute');
     const at = new Date(Date.now() + s * 1000);
     const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 86_400_000);
-    if (days === 0) return `today at ${clockTime.format(at)}`;
-    if (days === 1) return `tomorrow at ${clockTime.format(at)}`;
+    if (days === 0) return t('today at {time}', { time: clockTime.format(at) });
+    if (days === 1) return t('tomorrow at {time}', { time: clockTime.format(at) });
     return dayAndTime.format(at);
   }
 
@@ -281,11 +285,11 @@ const OneKey = (() => {
    * as such (the service writes addresses in one form: IPv4-mapped as IPv4, IPv6 shortened).
    */
   function place(sameNetwork, address, from) {
-    if (sameNetwork || from === 'same_network') return 'Same Wi-Fi as this phone';
-    if (from === 'home_network') return 'Home Wi-Fi';
-    if (!address) return 'An unknown network';
-    if (/^127\./.test(address) || address === '::1') return `This computer (${address})`;
-    return `Another network, ${address}`;
+    if (sameNetwork || from === 'same_network') return t('Same Wi-Fi as this phone');
+    if (from === 'home_network') return t('Home Wi-Fi');
+    if (!address) return t('An unknown network');
+    if (/^127\./.test(address) || address === '::1') return t('This computer ({address})', { address });
+    return t('Another network, {address}', { address });
   }
 
   /**
@@ -304,7 +308,7 @@ const OneKey = (() => {
     return loading;
   }
 
-  return { kind, deviceId, describeDevice, network, networkName, bindNetworkPicker, session, claims, keep, forget,
+  return { t, texts: OneKeyLanguage.texts, language: OneKeyLanguage.language, locale, kind, deviceId, describeDevice, network, networkName, bindNetworkPicker, session, claims, keep, forget,
     api, authed, tokenEndpoint, refresh, stream, stopStream, heartbeat, stopHeartbeat, el, avatar, label, badge,
     deviceWord, time, later, secondsUntil, place, palette, start };
 })();

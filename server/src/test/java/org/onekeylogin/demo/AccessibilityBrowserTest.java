@@ -107,7 +107,7 @@ class AccessibilityBrowserTest {
         Assertions.assertThat(found).as("critical and serious accessibility violations").isEmpty();
     }
 
-    private static void scan(Page page, String screen, List<String> found) {
+    static void scan(Page page, String screen, List<String> found) {
         AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
             .analyze();
         for (Rule violation : results.getViolations()) {

@@ -509,6 +509,70 @@ class DemoHouseholdBrowserTest {
         pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
     }
 
+    /**
+     * A browser in Chinese gets the pages in Simplified Chinese, the service's error
+     * messages included; the switch on the TV, worked with the arrows and Enter, turns it
+     * to English and back, and the choice outlives a reload.
+     */
+    @Test
+    void aBrowserInChineseGetsThePagesInChineseAndTheSwitchIsKept() {
+        Page phone = chromium.device(390, 844, "zh-CN");
+        phone.navigate(url("/phone"));
+        assertThat(phone.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(phone.locator("h1")).hasText("您的手机就是您的钥匙");
+        assertThat(phone.getByLabel("账号名或手机号码")).isVisible();
+        assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)))
+            .isVisible();
+
+        Page pc = chromium.device(1280, 800, "zh-CN");
+        pc.navigate(url("/pc"));
+        assertThat(pc.locator("html")).hasAttribute("lang", "zh-CN");
+        pc.getByLabel("账号名或手机号码").fill("nobody-lives-here");
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送到我的手机")).click();
+        assertThat(pc.locator("#askError")).containsText("没有手机可以为这个账号确认登录");
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("密码").setExact(true)).click();
+        pc.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill("not-the-password");
+        pc.locator("#password button[type=submit]").click();
+        // the service's own message, in the page's language
+        assertThat(pc.locator("#pwError")).hasText("账号或密码不正确。");
+        Assertions.assertThat(pc.evaluate("() => OneKey.later(119)")).isEqualTo("2分钟后");
+        Assertions.assertThat((String) pc.evaluate("() => OneKey.later(86020)")).matches("(今天|明天) \\d{2}:\\d{2}");
+
+        Page tv = chromium.device(1920, 1080, "zh-CN");
+        tv.navigate(url("/tv"));
+        assertThat(tv.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(tv.locator("#signin h1")).hasText("谁在看？");
+        assertThat(tv.getByTestId("network-kind")).hasText("家庭网络");
+        assertThat(tv.getByTestId("method-qr_code")).containsText("二维码");
+        assertNoTextUnder24px(tv);
+        tv.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tv-sign-in-zh.png")));
+        phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-sign-in-zh.png")));
+        List<String> violations = new java.util.ArrayList<>();
+        AccessibilityBrowserTest.scan(tv, "TV sign-in in Chinese", violations);
+        Assertions.assertThat(violations).as("critical and serious accessibility violations").isEmpty();
+
+        // up from the accounts to the switch, then English
+        tv.getByTestId("account-recommendation").first().focus();
+        tv.keyboard().press("ArrowUp");
+        assertThat(tv.locator(".language [data-language='en']")).isFocused();
+        tv.keyboard().press("Enter");
+        assertThat(tv.locator("html")).hasAttribute("lang", "en");
+        assertThat(tv.locator("#signin h1")).hasText("Who's watching?");
+        assertThat(tv.getByTestId("network-kind")).hasText("home network");
+        tv.reload();
+        assertThat(tv.locator("#signin h1")).hasText("Who's watching?");
+        assertThat(tv.locator("html")).hasAttribute("lang", "en");
+
+        // and back to Chinese
+        tv.getByTestId("account-recommendation").first().focus();
+        tv.keyboard().press("ArrowUp");
+        tv.keyboard().press("ArrowRight");
+        assertThat(tv.locator(".language [data-language='zh']")).isFocused();
+        tv.keyboard().press("Enter");
+        assertThat(tv.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(tv.locator("#signin h1")).hasText("谁在看？");
+    }
+
     /** Waits said as people say them, by the one helper every page uses. */
     @Test
     void waitsAreSaidInWords() {

@@ -48,8 +48,20 @@ public final class Chromium implements AutoCloseable {
      * of the given size.
      */
     public Page device(int width, int height) {
-        BrowserContext context = browser
-            .newContext(new Browser.NewContextOptions().setViewportSize(new ViewportSize(width, height)));
+        return device(width, height, null);
+    }
+
+    /**
+     * A new browser profile as {@link #device(int, int)}, with the browser's language set
+     * to the given locale (e.g. {@code zh-CN}; null for the browser's own).
+     */
+    public Page device(int width, int height, String locale) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions()
+            .setViewportSize(new ViewportSize(width, height));
+        if (locale != null) {
+            options.setLocale(locale);
+        }
+        BrowserContext context = browser.newContext(options);
         context.setDefaultTimeout(15_000);
         devices.add(context);
         Page page = context.newPage();
