@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.onekeylogin.support.Chromium;
 import org.onekeylogin.support.ServiceTest;
-import org.onekeylogin.support.TestDatabase;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,6 +29,8 @@ import org.springframework.test.context.TestPropertySource;
  * and in the H2 run only.
  */
 @ServiceTest
+@DisabledIfSystemProperty(named = "onekey.test.database", matches = "postgresql",
+        disabledReason = "what the pages are does not depend on the database")
 @TestPropertySource(
         properties = { DemoHouseholdTest.DEMO, DemoHouseholdTest.SHORT_APPROVALS, DemoHouseholdTest.SHORT_QR_CODES })
 class AccessibilityBrowserTest {
@@ -60,8 +61,6 @@ class AccessibilityBrowserTest {
 
     @Test
     void everyScreenHasNoCriticalOrSeriousViolation() {
-        // what the pages are does not depend on the database: scanned once, in the H2 run
-        Assumptions.assumeFalse(TestDatabase.isPostgres());
         List<String> found = new ArrayList<>();
 
         Page tv = chromium.device(1920, 1080);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
 import org.onekeylogin.support.HalfOpenConnections;
@@ -21,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
  * shortened here so that the test does not wait ten seconds.)
  */
 @ServiceTest
+@DisabledIfSystemProperty(named = "onekey.test.database", matches = "postgresql",
+        disabledReason = "the web server's connection handling does not depend on the database")
 @TestPropertySource(properties = { "server.tomcat.connection-timeout=3s", "server.tomcat.keep-alive-timeout=3s",
         "onekey.sign-in.password-attempts-per-account-per15-minutes=1000" })
 class ConnectionFloodTest {
