@@ -4,10 +4,10 @@ import static org.onekeylogin.system.SqlTimes.instant;
 import static org.onekeylogin.system.SqlTimes.utc;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.onekeylogin.system.DeliveryQueueTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,12 +19,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PushDeliveries {
 
-    private static final Instant NOT_CLAIMED = Instant.EPOCH;
-
     private final JdbcClient jdbc;
+
+    private final DeliveryQueueTable<Delivery> queue;
 
     PushDeliveries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.queue = new DeliveryQueueTable<>(jdbc, "push_delivery",
+                "id, session_id, platform, token, event_id, event_type, urgent, collapse_key, expires_at, attempts",
+                (rs, n) -> new Delivery(rs.getLong(1), rs.getString(2),
+                        new PushAddress(PushPlatform.fromWire(rs.getString(3)), rs.getString(4)), rs.getLong(5),
+                        rs.getString(6), rs.getBoolean(7), rs.getString(8), instant(rs, 9), rs.getInt(10) + 1),
+                Delivery::id, Delivery::attempt);
     }
 
     /**
@@ -42,56 +48,33 @@ class PushDeliveries {
                     + "expires_at, attempts, next_attempt_at, claimed_until, created_at) "
                     + "SELECT session_id, platform, token, ?, ?, ?, ?, ?, 0, ?, ?, ? FROM push_registration "
                     + "WHERE session_id = ? AND platform IN (" + in + ")")
-            .params(eventId, eventType, urgent, collapseKey, utc(expiresAt), utc(now), utc(NOT_CLAIMED), utc(now),
-                    sessionId)
+            .params(eventId, eventType, urgent, collapseKey, utc(expiresAt), utc(now),
+                    utc(DeliveryQueueTable.NOT_CLAIMED), utc(now), sessionId)
             .update();
     }
 
     /**
      * Claims up to {@code limit} pushes that are due and not claimed by a node now, for
      * {@code claimUntil}; a node that stops while sending leaves its claims to expire,
-     * and another node sends them then. Each row is claimed by its own conditional UPDATE
-     * on its attempt count, so two nodes never claim the same attempt.
+     * and another node sends them then.
      */
     List<Delivery> claimDue(Instant now, Instant claimUntil, int limit) {
-        List<Delivery> candidates = jdbc
-            .sql("SELECT id, session_id, platform, token, event_id, event_type, urgent, collapse_key, expires_at, "
-                    + "attempts FROM push_delivery WHERE next_attempt_at <= ? AND claimed_until <= ? "
-                    + "ORDER BY next_attempt_at FETCH FIRST " + limit + " ROWS ONLY")
-            .params(utc(now), utc(now))
-            .query((rs, n) -> new Delivery(rs.getLong(1), rs.getString(2),
-                    new PushAddress(PushPlatform.fromWire(rs.getString(3)), rs.getString(4)), rs.getLong(5),
-                    rs.getString(6), rs.getBoolean(7), rs.getString(8), instant(rs, 9), rs.getInt(10) + 1))
-            .list();
-        List<Delivery> claimed = new ArrayList<>(candidates.size());
-        for (Delivery candidate : candidates) {
-            int won = jdbc
-                .sql("UPDATE push_delivery SET claimed_until = ?, attempts = ? "
-                        + "WHERE id = ? AND attempts = ? AND claimed_until <= ?")
-                .params(utc(claimUntil), candidate.attempt(), candidate.id(), candidate.attempt() - 1, utc(now))
-                .update();
-            if (won == 1) {
-                claimed.add(candidate);
-            }
-        }
-        return claimed;
+        return queue.claimDue(now, claimUntil, limit);
     }
 
     /** The push is done with: sent, refused for good, or given up. */
     void forget(long id) {
-        jdbc.sql("DELETE FROM push_delivery WHERE id = ?").param(id).update();
+        queue.forget(id);
     }
 
     /** Releases the claim and sends the push again at {@code at}. */
     void retryAt(long id, Instant at) {
-        jdbc.sql("UPDATE push_delivery SET next_attempt_at = ?, claimed_until = ? WHERE id = ?")
-            .params(utc(at), utc(NOT_CLAIMED), id)
-            .update();
+        queue.retryAt(id, at);
     }
 
     /** How many pushes wait, claimed or not. */
     int waiting() {
-        return jdbc.sql("SELECT COUNT(*) FROM push_delivery").query(Integer.class).single();
+        return queue.waiting();
     }
 
 }

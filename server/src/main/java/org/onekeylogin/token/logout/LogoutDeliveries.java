@@ -3,8 +3,8 @@ package org.onekeylogin.token.logout;
 import static org.onekeylogin.system.SqlTimes.utc;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import org.onekeylogin.system.DeliveryQueueTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,19 +16,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LogoutDeliveries {
 
-    private static final Instant NOT_CLAIMED = Instant.EPOCH;
-
     private final JdbcClient jdbc;
+
+    private final DeliveryQueueTable<LogoutDelivery> queue;
 
     LogoutDeliveries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.queue = new DeliveryQueueTable<>(jdbc, "backchannel_logout",
+                "id, client_id, session_id, subject, issuer, jti, attempts",
+                (rs, n) -> new LogoutDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7) + 1),
+                LogoutDelivery::id, LogoutDelivery::attempt);
     }
 
     /** Queues a logout, in the caller's transaction (the one that ended the session). */
     void queue(String clientId, String sessionId, String subject, String issuer, String jti, Instant now) {
         jdbc.sql("INSERT INTO backchannel_logout (client_id, session_id, subject, issuer, jti, attempts, "
                 + "next_attempt_at, claimed_until, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)")
-            .params(clientId, sessionId, subject, issuer, jti, utc(now), utc(NOT_CLAIMED), utc(now))
+            .params(clientId, sessionId, subject, issuer, jti, utc(now), utc(DeliveryQueueTable.NOT_CLAIMED), utc(now))
             .update();
     }
 
@@ -37,43 +42,22 @@ class LogoutDeliveries {
      * {@code claimUntil}, each by its own conditional UPDATE on its attempt count.
      */
     List<LogoutDelivery> claimDue(Instant now, Instant claimUntil, int limit) {
-        List<LogoutDelivery> candidates = jdbc
-            .sql("SELECT id, client_id, session_id, subject, issuer, jti, attempts FROM backchannel_logout "
-                    + "WHERE next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at FETCH FIRST " + limit
-                    + " ROWS ONLY")
-            .params(utc(now), utc(now))
-            .query((rs, n) -> new LogoutDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getInt(7) + 1))
-            .list();
-        List<LogoutDelivery> claimed = new ArrayList<>(candidates.size());
-        for (LogoutDelivery candidate : candidates) {
-            int won = jdbc
-                .sql("UPDATE backchannel_logout SET claimed_until = ?, attempts = ? "
-                        + "WHERE id = ? AND attempts = ? AND claimed_until <= ?")
-                .params(utc(claimUntil), candidate.attempt(), candidate.id(), candidate.attempt() - 1, utc(now))
-                .update();
-            if (won == 1) {
-                claimed.add(candidate);
-            }
-        }
-        return claimed;
+        return queue.claimDue(now, claimUntil, limit);
     }
 
     /** The logout is done with: delivered, refused, or given up. */
     void forget(long id) {
-        jdbc.sql("DELETE FROM backchannel_logout WHERE id = ?").param(id).update();
+        queue.forget(id);
     }
 
     /** Releases the claim and sends the logout again at {@code at}. */
     void retryAt(long id, Instant at) {
-        jdbc.sql("UPDATE backchannel_logout SET next_attempt_at = ?, claimed_until = ? WHERE id = ?")
-            .params(utc(at), utc(NOT_CLAIMED), id)
-            .update();
+        queue.retryAt(id, at);
     }
 
     /** How many logouts wait, claimed or not. */
     int waiting() {
-        return jdbc.sql("SELECT COUNT(*) FROM backchannel_logout").query(Integer.class).single();
+        return queue.waiting();
     }
 
 }
