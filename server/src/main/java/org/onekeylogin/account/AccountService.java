@@ -12,6 +12,7 @@ import org.onekeylogin.account.internal.AccountRepository.StoredAccount;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.system.InsertOnce;
+import org.onekeylogin.system.TransactionReads;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +29,9 @@ public class AccountService {
     private final InsertOnce inserts;
 
     private final Clock clock;
+
+    /** Accounts read in the current transaction, by id. */
+    private final TransactionReads<String, Account> read = new TransactionReads<>();
 
     /**
      * Compared against when the account does not exist, so both answers cost the same
@@ -64,8 +68,9 @@ public class AccountService {
         return account;
     }
 
+    /** The account; read once per transaction. */
     public Optional<Account> find(String id) {
-        return accounts.findById(id).map(StoredAccount::account);
+        return read.read(id, key -> accounts.findById(key).map(StoredAccount::account));
     }
 
     public Account get(String id) {
@@ -74,7 +79,9 @@ public class AccountService {
 
     /** Finds an account by what a person types: a login name or a phone number. */
     public Optional<Account> findByIdentifier(String identifier) {
-        return findStored(identifier).map(StoredAccount::account);
+        Optional<Account> found = findStored(identifier).map(StoredAccount::account);
+        found.ifPresent(account -> read.remember(account.id(), account));
+        return found;
     }
 
     /**
@@ -97,6 +104,7 @@ public class AccountService {
     }
 
     public Account updateConsents(String accountId, Consents consents) {
+        read.forget(accountId);
         accounts.updateConsents(accountId, consents, clock.instant());
         return get(accountId);
     }
@@ -106,12 +114,14 @@ public class AccountService {
      * {@link Appearance}).
      */
     public Account updateAppearance(String accountId, Appearance appearance) {
+        read.forget(accountId);
         accounts.updateAppearance(accountId, appearance, clock.instant());
         return get(accountId);
     }
 
     public Account updateStanding(String accountId, AccountStanding standing) {
         get(accountId);
+        read.forget(accountId);
         accounts.updateStanding(accountId, standing, clock.instant());
         return get(accountId);
     }

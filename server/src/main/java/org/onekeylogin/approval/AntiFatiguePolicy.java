@@ -89,13 +89,13 @@ class AntiFatiguePolicy {
      * account's request lock.
      */
     Optional<Refusal> refusal(Account account, StartLogin start, Instant now) {
-        Optional<Instant> until = blocks.blockedUntil(account.id(), requester(start));
+        boolean knownDevice = blocks.isKnown(account.id(), start.device().id());
+        Optional<Instant> until = blocks.blockedUntil(account.id(), requester(start), knownDevice);
         if (until.isPresent()) {
             return Optional.of(new Refusal("blocked", RequesterBlocks.blocked(secondsUntil(until.get(), now))));
         }
         Instant since = now.minus(properties.requestWindow());
         int perRequester = properties.maxRequestsPerRequester();
-        boolean knownDevice = blocks.isKnown(account.id(), start.device().id());
         Instant allowedAt = allowedAfter(
                 requests.newestFromDevice(account.id(), start.device().id(), since, perRequester), now);
         if (!knownDevice && start.ipAddress() != null) {

@@ -87,7 +87,13 @@ class ControlTerminals {
      * closed.
      */
     void tellClosed(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId) {
-        for (Terminal t : requests.terminals(request.id())) {
+        tellClosed(request, outcome, deciderSessionId, requests.terminals(request.id()));
+    }
+
+    /** As {@link #tellClosed}, for a caller that has read the request's terminals. */
+    void tellClosed(LoginRequest request, LoginRequestState outcome, @Nullable String deciderSessionId,
+            List<Terminal> asked) {
+        for (Terminal t : asked) {
             if (!t.sessionId().equals(deciderSessionId)) {
                 push.publish(t.deviceId(), t.sessionId(), "login_request_closed",
                         Map.of("request_id", request.id(), "outcome", outcome.wireName()),
@@ -111,8 +117,8 @@ class ControlTerminals {
      * transaction, it holds the binding's row lock until the decision commits, so a
      * removal and a decision through that binding happen one after the other.
      */
-    boolean wasAsked(LoginRequest request, Caller caller) {
-        return requests.terminals(request.id()).stream().anyMatch(t -> t.sessionId().equals(caller.sessionId()))
+    boolean wasAsked(LoginRequest request, List<Terminal> asked, Caller caller) {
+        return asked.stream().anyMatch(t -> t.sessionId().equals(caller.sessionId()))
                 && accounts.mayManageLocked(caller.accountId(), request.accountId());
     }
 

@@ -14,6 +14,7 @@ import org.onekeylogin.account.Account;
 import org.onekeylogin.account.AccountService;
 import org.onekeylogin.approval.AntiFatiguePolicy.Refusal;
 import org.onekeylogin.approval.internal.LoginRequestRepository;
+import org.onekeylogin.approval.internal.LoginRequestRepository.Terminal;
 import org.onekeylogin.approval.internal.LoginRequestWaiters;
 import org.onekeylogin.audit.AuditEntry;
 import org.onekeylogin.audit.AuditEventType;
@@ -179,12 +180,13 @@ public class PhoneApproval {
     /** A control terminal approves with the code it was shown on the client. */
     @Transactional(noRollbackFor = ApiException.class)
     public LoginRequestState approve(String requestId, Caller caller, String typedCode) {
-        LoginRequest request = openRequestFor(requestId, caller);
+        OpenRequest open = openRequestFor(requestId, caller);
+        LoginRequest request = open.request();
         Instant now = clock.instant();
         if (!constantTimeEquals(request.verificationCode(), typedCode)) {
             if (requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.FAILED, null,
                     caller.sessionId(), now)) {
-                decided(request, LoginRequestState.FAILED, null, caller, "wrong_code");
+                decided(open, LoginRequestState.FAILED, null, caller, "wrong_code");
             }
             throw new ApiException(ErrorCode.WRONG_VERIFICATION_CODE, "That is not the code shown on "
                     + request.device().name() + ". The sign-in was cancelled for safety.");
@@ -193,7 +195,7 @@ public class PhoneApproval {
                 caller.sessionId(), now)) {
             throw closed(current(request));
         }
-        decided(request, LoginRequestState.APPROVED, null, caller, null);
+        decided(open, LoginRequestState.APPROVED, null, caller, null);
         return LoginRequestState.APPROVED;
     }
 
@@ -203,7 +205,8 @@ public class PhoneApproval {
      */
     @Transactional(noRollbackFor = ApiException.class)
     public LoginRequestState deny(String requestId, Caller caller, DenyReason reason) {
-        LoginRequest request = openRequestFor(requestId, caller);
+        OpenRequest open = openRequestFor(requestId, caller);
+        LoginRequest request = open.request();
         Instant now = clock.instant();
         if (!requests.transition(request.id(), LoginRequestState.PENDING, LoginRequestState.DENIED, reason,
                 caller.sessionId(), now)) {
@@ -212,7 +215,7 @@ public class PhoneApproval {
         if (reason == DenyReason.NOT_ME) {
             policy.blockRequester(request);
         }
-        decided(request, LoginRequestState.DENIED, reason, caller, reason.wireName());
+        decided(open, LoginRequestState.DENIED, reason, caller, reason.wireName());
         return LoginRequestState.DENIED;
     }
 
@@ -248,16 +251,14 @@ public class PhoneApproval {
             requests.markPolled(request.id(), now, request.pollIntervalSeconds() + (tooFast ? 5 : 0));
             return new Redemption.NotRedeemable(state, null, tooFast);
         }
-        if (state != LoginRequestState.APPROVED || !requests.transition(request.id(), LoginRequestState.APPROVED,
-                LoginRequestState.CONSUMED, null, null, now)) {
+        String sessionId = UUID.randomUUID().toString();
+        if (state != LoginRequestState.APPROVED || !requests.consume(request.id(), sessionId, now)) {
             LoginRequestState current = state == LoginRequestState.APPROVED ? LoginRequestState.CONSUMED : state;
             return new Redemption.NotRedeemable(current, request.denyReason(), false);
         }
         Account account = accounts.get(request.accountId());
-        DeviceSignIn.SignedIn signedIn = signIn.signIn(account, request.sessionDevice(), request.clientId(),
-                SignInMethod.PHONE_APPROVAL, request.scopes(), request.ipAddress(), null);
-        requests.recordSession(request.id(), signedIn.session().id());
-        return new Redemption.SignedIn(signedIn);
+        return new Redemption.SignedIn(signIn.signIn(account, request.sessionDevice(), request.clientId(),
+                SignInMethod.PHONE_APPROVAL, request.scopes(), request.ipAddress(), null, sessionId));
     }
 
     /**
@@ -276,27 +277,33 @@ public class PhoneApproval {
         return true;
     }
 
-    private void decided(LoginRequest request, LoginRequestState outcome, @Nullable DenyReason reason, Caller caller,
+    private void decided(OpenRequest open, LoginRequestState outcome, @Nullable DenyReason reason, Caller caller,
             @Nullable String detail) {
+        LoginRequest request = open.request();
         AuditEventType type = outcome == LoginRequestState.APPROVED ? AuditEventType.LOGIN_APPROVED
                 : AuditEventType.LOGIN_DENIED;
         audit.record(new AuditEntry(type,
                 outcome == LoginRequestState.APPROVED ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
                 request.accountId(), request.device().id(), null, caller.sessionId(), request.ipAddress(), detail));
-        terminals.tellClosed(request, outcome, caller.sessionId());
+        terminals.tellClosed(request, outcome, caller.sessionId(), open.asked());
         waiters.wake(request.id());
         events.publishEvent(new LoginRequestDecided(request, outcome, reason));
     }
 
-    private LoginRequest openRequestFor(String requestId, Caller caller) {
-        LoginRequest request = requests.find(requestId)
-            .filter(r -> terminals.wasAsked(r, caller))
+    /** A request a phone may decide, with the terminals it was sent to. */
+    private record OpenRequest(LoginRequest request, List<Terminal> asked) {
+    }
+
+    private OpenRequest openRequestFor(String requestId, Caller caller) {
+        OpenRequest open = requests.findWithTerminals(requestId)
+            .map(found -> new OpenRequest(found.request(), found.terminals()))
+            .filter(o -> terminals.wasAsked(o.request(), o.asked(), caller))
             .orElseThrow(() -> new ApiException(ErrorCode.LOGIN_REQUEST_NOT_FOUND,
                     "There is no sign-in request with that id for this device."));
-        if (request.stateAt(clock.instant()) != LoginRequestState.PENDING) {
-            throw closed(request);
+        if (open.request().stateAt(clock.instant()) != LoginRequestState.PENDING) {
+            throw closed(open.request());
         }
-        return request;
+        return open;
     }
 
     private void refuse(Account account, StartLogin start, String why) {

@@ -150,8 +150,14 @@ public class RequesterBlocks implements KnownDevices {
 
     /** When the block in force on this requester ends, if one is. */
     Optional<Instant> blockedUntil(String accountId, Requester requester) {
-        boolean known = sessions.hasSignedInBefore(accountId, requester.deviceId())
-                && !isDisowned(accountId, requester.deviceId());
+        return blockedUntil(accountId, requester, isKnown(accountId, requester.deviceId()));
+    }
+
+    /**
+     * When the block in force on this requester ends, if one is, for a caller that has
+     * already asked {@link #isKnown} of its device.
+     */
+    Optional<Instant> blockedUntil(String accountId, Requester requester, boolean known) {
         return requests.blockedUntil(accountId, requester.deviceId(), known ? null : requester.ipAddress(),
                 known ? null : requester.networkId(), clock.instant());
     }

@@ -15,6 +15,8 @@ import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +33,8 @@ public class DeviceSessionService {
      * minute per session).
      */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private static final String READ_IN_REQUEST = DeviceSessionService.class.getName() + ".session.";
 
     private final DeviceSessionRepository sessions;
 
@@ -63,8 +67,10 @@ public class DeviceSessionService {
      */
     public DeviceSession open(NewSession request, String sessionId) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        sessions.upsertDevice(request.device(), now);
-        for (String earlier : sessions.activeIdsOf(request.accountId(), request.device().id())) {
+        boolean newDevice = sessions.upsertDevice(request.device(), now);
+        // a device created by this sign-in has no earlier session to replace
+        for (String earlier : newDevice ? List.<String>of()
+                : sessions.activeIdsOf(request.accountId(), request.device().id())) {
             end(earlier, null, RevokeReason.REPLACED, null);
         }
         var session = new DeviceSession(sessionId, request.accountId(), request.device(), request.clientId(),
@@ -79,8 +85,31 @@ public class DeviceSessionService {
         return session;
     }
 
+    /**
+     * The session. Within one HTTP request it is read once: the access-token check reads
+     * the caller's session, and what the request does with it afterwards uses that read
+     * (this service forgets it when it writes the session).
+     */
     public Optional<DeviceSession> find(String sessionId) {
-        return sessions.find(sessionId);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return sessions.find(sessionId);
+        }
+        String key = READ_IN_REQUEST + sessionId;
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof DeviceSession known) {
+            return Optional.of(known);
+        }
+        Optional<DeviceSession> found = sessions.find(sessionId);
+        found.ifPresent(session -> request.setAttribute(key, session, RequestAttributes.SCOPE_REQUEST));
+        return found;
+    }
+
+    /** Forgets the request's read of a session this service is about to write. */
+    private static void forget(String sessionId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(READ_IN_REQUEST + sessionId, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     /**
@@ -154,6 +183,7 @@ public class DeviceSessionService {
      * of the session's tokens waits for ({@link #lockIfActive}).
      */
     public boolean end(String sessionId, @Nullable String bySessionId, RevokeReason reason, @Nullable String ip) {
+        forget(sessionId);
         return Boolean.TRUE.equals(transaction.execute(status -> {
             Optional<DeviceSession> session = sessions.find(sessionId);
             if (session.isEmpty() || !sessions.revoke(sessionId, clock.instant(), bySessionId, reason)) {
@@ -190,6 +220,7 @@ public class DeviceSessionService {
      * refresh); earlier access tokens of the session stop working at the JSON API.
      */
     public void currentAccessToken(String sessionId, String tokenId) {
+        forget(sessionId);
         sessions.setAccessTokenId(sessionId, tokenId);
     }
 
@@ -203,6 +234,7 @@ public class DeviceSessionService {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(TOUCH_INTERVAL);
         if (session.lastSeenAt().isBefore(staleBefore)) {
+            forget(session.id());
             sessions.touchIfSeenBefore(session.id(), now, staleBefore);
         }
     }

@@ -64,10 +64,19 @@ public class DeviceSignIn {
 
     public SignedIn signIn(Account account, DeviceDescription device, String clientId, SignInMethod method,
             Set<String> scopes, @Nullable String ipAddress, @Nullable ObservedNetwork network) {
+        return signIn(account, device, clientId, method, scopes, ipAddress, network, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As
+     * {@link #signIn(Account, DeviceDescription, String, SignInMethod, Set, String, ObservedNetwork)},
+     * under a session id the caller chose (and recorded in the same transaction).
+     */
+    public SignedIn signIn(Account account, DeviceDescription device, String clientId, SignInMethod method,
+            Set<String> scopes, @Nullable String ipAddress, @Nullable ObservedNetwork network, String sessionId) {
         Set<String> granted = tokens.grantableScopes(clientId, scopes);
         return transaction.execute(status -> {
-            DeviceSession session = open(account.id(), device, clientId, method, ipAddress, network,
-                    UUID.randomUUID().toString());
+            DeviceSession session = open(account.id(), device, clientId, method, ipAddress, network, sessionId);
             return new SignedIn(session, tokens.issue(new TokenRequest(session, granted)));
         });
     }

@@ -30,12 +30,24 @@ public class RequestLocks {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("A request lock is held until its transaction ends; start one first");
         }
+        // the row exists for every key used before, so one statement takes the lock; a
+        // new key's row is created once, by whichever request gets there first
+        if (lockRow(scope, key)) {
+            return;
+        }
         inserts.insert(
                 () -> jdbc.sql("INSERT INTO request_lock (scope, lock_key) VALUES (?, ?)").params(scope, key).update());
-        jdbc.sql("SELECT lock_key FROM request_lock WHERE scope = ? AND lock_key = ? FOR UPDATE")
+        if (!lockRow(scope, key)) {
+            throw new IllegalStateException("The request lock row " + scope + " was not created");
+        }
+    }
+
+    private boolean lockRow(String scope, String key) {
+        return jdbc.sql("SELECT lock_key FROM request_lock WHERE scope = ? AND lock_key = ? FOR UPDATE")
             .params(scope, key)
             .query(String.class)
-            .single();
+            .optional()
+            .isPresent();
     }
 
 }

@@ -31,6 +31,7 @@ import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.system.InsertOnce;
 import org.onekeylogin.system.ServerSecrets;
 import org.onekeylogin.token.internal.HashedTokenAuthorizations;
+import org.onekeylogin.token.internal.InsertingJdbcAuthorizations;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
 import org.onekeylogin.token.internal.PlainTokenUpgrade;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
@@ -56,7 +57,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -255,7 +255,7 @@ class AuthorizationServerConfig {
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
             DeviceSessionService sessions, PlatformTransactionManager transactions, TokenHashes hashes) {
         return new SessionAuthorizations(
-                new HashedTokenAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), hashes), sessions,
+                new HashedTokenAuthorizations(new InsertingJdbcAuthorizations(jdbc, clients), hashes), sessions,
                 transactions);
     }
 

@@ -9,6 +9,7 @@ import org.onekeylogin.device.DeviceSession;
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ErrorCode;
 import org.onekeylogin.token.internal.IdTokens;
+import org.onekeylogin.token.internal.NewAuthorizations;
 import org.onekeylogin.token.internal.SessionAttributes;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -86,6 +87,10 @@ public class TokenIssuer {
         return grantedScopes(client(clientId), requested);
     }
 
+    /**
+     * The first tokens of a session opened in the current transaction (its sign-in's),
+     * stored as a new authorization under the session's id.
+     */
     public SessionTokens issue(TokenRequest request) {
         DeviceSession session = request.session();
         RegisteredClient client = client(session.clientId());
@@ -133,7 +138,13 @@ public class TokenIssuer {
             idToken = IdTokens.issue(generator, context, authorization).getTokenValue();
         }
 
-        authorizations.save(authorization.build());
+        // the session was opened in this transaction: its authorization is new
+        if (authorizations instanceof NewAuthorizations inserting) {
+            inserting.insert(authorization.build());
+        }
+        else {
+            authorizations.save(authorization.build());
+        }
         return new SessionTokens(accessToken, refreshToken, idToken);
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.approval.DenyReason;
@@ -37,6 +38,8 @@ public class LoginRequestRepository {
             + "device_model, device_os, device_app_version, ip_address, scopes, binding_message, verification_code, "
             + "state, deny_reason, decided_by_session_id, poll_interval_seconds, last_polled_at, notification_token, "
             + "created_at, expires_at, network_id";
+
+    private static final String PREFIXED_COLUMNS = "r." + COLUMNS.replace(", ", ", r.");
 
     private final JdbcClient jdbc;
 
@@ -105,6 +108,27 @@ public class LoginRequestRepository {
             .param(id)
             .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
             .single();
+    }
+
+    /** A request and the terminals it was sent to. */
+    public record WithTerminals(LoginRequest request, List<Terminal> terminals) {
+    }
+
+    /** The request with its terminals, in one statement. */
+    public Optional<WithTerminals> findWithTerminals(String id) {
+        List<Map.Entry<LoginRequest, Terminal>> rows = jdbc
+            .sql("SELECT " + PREFIXED_COLUMNS + ", t.session_id AS terminal_session_id, "
+                    + "t.device_id AS terminal_device_id FROM login_request r "
+                    + "LEFT JOIN login_request_terminal t ON t.request_id = r.id WHERE r.id = ?")
+            .param(id)
+            .query((rs, n) -> Map.entry(map(rs, n),
+                    new Terminal(rs.getString("terminal_session_id"), rs.getString("terminal_device_id"))))
+            .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Terminal> terminals = rows.stream().map(Map.Entry::getValue).filter(t -> t.sessionId() != null).toList();
+        return Optional.of(new WithTerminals(rows.getFirst().getKey(), terminals));
     }
 
     public List<Terminal> terminals(String requestId) {
@@ -205,8 +229,16 @@ public class LoginRequestRepository {
         return moved;
     }
 
-    public void recordSession(String id, String sessionId) {
-        jdbc.sql("UPDATE login_request SET session_id = ? WHERE id = ?").params(sessionId, id).update();
+    /**
+     * Redeems an approval for the session it signs in: one conditional update, so of
+     * redemptions racing on any node exactly one moves it and learns so.
+     */
+    public boolean consume(String id, String sessionId, Instant now) {
+        return jdbc
+            .sql("UPDATE login_request SET state = 'CONSUMED', session_id = ?, decided_at = ? "
+                    + "WHERE id = ? AND state = 'APPROVED'")
+            .params(sessionId, utc(now), id)
+            .update() == 1;
     }
 
     public void markPolled(String id, Instant now, int intervalSeconds) {

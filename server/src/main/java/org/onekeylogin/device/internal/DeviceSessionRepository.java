@@ -49,16 +49,24 @@ public class DeviceSessionRepository {
      * insert runs under a savepoint: when another request created the device first,
      * PostgreSQL would otherwise refuse the rest of the caller's transaction.
      */
-    public void upsertDevice(DeviceDescription d, Instant now) {
-        int updated = updateDevice(d, now);
-        if (updated == 0 && !inserts.insert(() -> jdbc
+    /**
+     * Records the device as it describes itself; true when this call created its row (the
+     * device is new: no session can refer to it yet).
+     */
+    public boolean upsertDevice(DeviceDescription d, Instant now) {
+        if (updateDevice(d, now) == 1) {
+            return false;
+        }
+        if (inserts.insert(() -> jdbc
             .sql("INSERT INTO device (id, device_type, name, model, os, "
                     + "app_version, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .params(d.id(), d.type().name(), d.name(), d.model(), d.os(), d.appVersion(), utc(now), utc(now))
             .update())) {
-            // another request created the device first
-            updateDevice(d, now);
+            return true;
         }
+        // another request created the device first
+        updateDevice(d, now);
+        return false;
     }
 
     private int updateDevice(DeviceDescription d, Instant now) {

@@ -29,7 +29,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * value of any other token from a stored authorization; a grant that issues tokens
  * returns the new ones it generated, not what it read.
  */
-public final class HashedTokenAuthorizations implements OAuth2AuthorizationService {
+public final class HashedTokenAuthorizations implements OAuth2AuthorizationService, NewAuthorizations {
 
     private static final OAuth2TokenType USER_CODE = new OAuth2TokenType(OAuth2ParameterNames.USER_CODE);
 
@@ -50,8 +50,18 @@ public final class HashedTokenAuthorizations implements OAuth2AuthorizationServi
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        store.save(withValues(authorization,
-                (kind, value) -> isUserCode(kind) ? hashes.storedUserCode(value) : hashes.stored(value)));
+        store.save(hashed(authorization));
+    }
+
+    @Override
+    public void insert(OAuth2Authorization authorization) {
+        OAuth2Authorization hashed = hashed(authorization);
+        if (store instanceof NewAuthorizations inserting) {
+            inserting.insert(hashed);
+        }
+        else {
+            store.save(hashed);
+        }
     }
 
     @Override
@@ -83,6 +93,11 @@ public final class HashedTokenAuthorizations implements OAuth2AuthorizationServi
             }
             return value.equals(lookup) ? token : value;
         });
+    }
+
+    private OAuth2Authorization hashed(OAuth2Authorization authorization) {
+        return withValues(authorization,
+                (kind, value) -> isUserCode(kind) ? hashes.storedUserCode(value) : hashes.stored(value));
     }
 
     private static boolean isUserCode(Class<? extends OAuth2Token> kind) {

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only while the session is signed in: a grant is refused with {@code invalid_grant}, a
  * revocation has nothing left to save.
  */
-public final class SessionAuthorizations implements OAuth2AuthorizationService {
+public final class SessionAuthorizations implements OAuth2AuthorizationService, NewAuthorizations {
 
     private static final String TOKEN_ID_CLAIM = "jti";
 
@@ -68,6 +69,26 @@ public final class SessionAuthorizations implements OAuth2AuthorizationService {
                 sessions.currentAccessToken(sessionId, accessTokenId);
             }
         });
+    }
+
+    /**
+     * Stores the first authorization of a session opened in the current transaction: that
+     * transaction inserted the session's row and holds its lock, so no sign-out can come
+     * between, and there is no earlier authorization to look up.
+     */
+    @Override
+    public void insert(OAuth2Authorization authorization) {
+        String sessionId = authorization.getAttribute(SessionAttributes.SESSION_ID);
+        if (sessionId == null || !TransactionSynchronizationManager.isActualTransactionActive()
+                || !(store instanceof NewAuthorizations inserting)) {
+            save(authorization);
+            return;
+        }
+        inserting.insert(authorization);
+        String accessTokenId = liveAccessTokenId(authorization);
+        if (accessTokenId != null) {
+            sessions.currentAccessToken(sessionId, accessTokenId);
+        }
     }
 
     /**
