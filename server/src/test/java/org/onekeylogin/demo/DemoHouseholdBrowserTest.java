@@ -74,6 +74,18 @@ class DemoHouseholdBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Whether the element of a selector can take the focus (an inert one cannot). */
+    static final String FOCUSABLE = """
+            selector => {
+              const element = document.querySelector(selector);
+              const before = document.activeElement;
+              element.focus();
+              const focused = document.activeElement === element;
+              before.focus();
+              return focused;
+            }
+            """;
+
     static Chromium chromium;
 
     @LocalServerPort
@@ -158,7 +170,29 @@ class DemoHouseholdBrowserTest {
         assertThat(phone.locator("#promptTitle")).hasText("Sign in on Study PC?");
         assertThat(phone.getByTestId("prompt-where")).hasText("Same Wi-Fi as this phone");
         phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-approval.png")));
-        phone.getByLabel("Code shown on the other screen").fill(shown);
+
+        // a modal dialog, named by its title, with the focus in it and the page behind it
+        // out of reach
+        Locator dialog = phone.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Sign in on Study PC?"));
+        assertThat(dialog).hasAttribute("aria-modal", "true");
+        assertThat(dialog).hasAttribute("id", "prompt");
+        Locator codeField = phone.getByLabel("Code shown on the other screen");
+        assertThat(codeField).isFocused();
+        Assertions.assertThat(phone.evaluate(FOCUSABLE, "#tabs button"))
+            .as("the page behind is inert")
+            .isEqualTo(false);
+        // Escape puts it off: the request waits in the list, its Review button takes the
+        // focus and opens it again
+        phone.keyboard().press("Escape");
+        assertThat(prompt).isHidden();
+        Locator review = phone.getByTestId("pending-request")
+            .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Review"));
+        assertThat(review).isFocused();
+        Assertions.assertThat(phone.evaluate(FOCUSABLE, "#tabs button")).isEqualTo(true);
+        phone.keyboard().press("Enter");
+        assertThat(dialog).isVisible();
+        assertThat(codeField).isFocused();
+        codeField.fill(shown);
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
 
         assertThat(pc.getByTestId("signed-in-as")).hasText("Signed in as Dad Liu");
