@@ -12,7 +12,7 @@ const OneKeyLanguage = (() => {
   const zh = {
     // shared (onekey.js)
     'No Wi-Fi': '无 Wi-Fi',
-    'The service cannot be reached. Is it running?': '无法连接服务。它在运行吗？',
+    "Can't reach OneKey. Check the connection.": '无法连接 OneKey，请检查网络连接。',
     'Not signed in.': '未登录。',
     'this account': '这个账号',
     'phone': '手机', 'tablet': '平板', 'laptop': '笔记本电脑', 'PC': '电脑', 'TV': '电视',
@@ -93,7 +93,7 @@ const OneKeyLanguage = (() => {
     'Pick the account again.': '请重新选择账号。',
     ' · a new one comes by itself': ' · 到时会自动换新代码',
     'This code ran out. Get a new one.': '这个代码已过期，请换个新代码。',
-    'Something went wrong. Get a new code.': '出了点问题，请换个新代码。',
+    'This code no longer works. Get a new code.': '这个代码已失效，请换个新代码。',
     'Type the code from the text message': '输入短信中的验证码',
     '6 digits': '6 位数字',
     'Move with the arrows and press OK on each digit (or use the number keys), then Send code.':

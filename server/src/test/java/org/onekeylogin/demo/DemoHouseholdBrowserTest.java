@@ -249,6 +249,29 @@ class DemoHouseholdBrowserTest {
         assertThat(tv.locator("#homeMethod")).hasText("Approved on your phone");
     }
 
+    /**
+     * When the service cannot be reached (down, the connection refused, offline), the
+     * pages say so, in the page's language, rather than that something went wrong.
+     */
+    @Test
+    void whenTheServiceCannotBeReachedThePagesSaySo() {
+        Page tv = chromium.device(1920, 1080);
+        tv.route("**/api/**", com.microsoft.playwright.Route::abort);
+        tv.navigate(url("/tv"));
+        assertThat(tv.locator("#accounts")).hasText("Can't reach OneKey. Check the connection.");
+
+        Page pc = chromium.device(1280, 800, "zh-CN");
+        pc.navigate(url("/pc"));
+        pc.context().setOffline(true);
+        pc.getByLabel("账号名或手机号码").fill("dad");
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送到我的手机")).click();
+        assertThat(pc.locator("#askError")).hasText("无法连接 OneKey，请检查网络连接。");
+        // the standard OAuth endpoints too: a QR code cannot be had
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("二维码")).click();
+        assertThat(pc.locator("#qrError")).hasText("无法连接 OneKey，请检查网络连接。");
+        pc.context().setOffline(false);
+    }
+
     @Test
     void onTheOfficeNetworkTheTvOffersOnlyTheQrCodeAndThePhoneNumber() {
         Page tv = tv();
@@ -344,13 +367,34 @@ class DemoHouseholdBrowserTest {
         assertNoTextUnder24px(tv);
         tv.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tv-approval.png")));
 
-        // meanwhile the other TV's code is replaced shortly before its 10 s are up
+        // meanwhile the other TV's code is replaced shortly before its 10 s are up. While
+        // it waits, its polls leave the browser's console clean: the token endpoint
+        // answers each poll of a pending code with a 400, which the browser reports, so
+        // the page asks where the code stands, and the token endpoint once it is
+        // approved.
         Page otherTv = tv();
+        List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        otherTv.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        List<String> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        otherTv.onResponse(response -> {
+            if (response.url().endsWith("/oauth2/token") || response.url().endsWith("/api/v1/device-codes/status")) {
+                polls.add(response.status() + " " + response.url().replaceFirst("^http://[^/]+", ""));
+            }
+        });
         otherTv.getByTestId("method-qr_code").click();
         Locator userCode = otherTv.getByTestId("user-code");
         assertThat(userCode).hasText(Pattern.compile("[A-Z]{4}-[A-Z]{4}"));
         String first = userCode.textContent();
         assertThat(userCode).not().hasText(first, new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        Assertions.assertThat(polls)
+            .as("the waiting screen's polls")
+            .contains("200 /api/v1/device-codes/status")
+            .allMatch(poll -> poll.equals("200 /api/v1/device-codes/status"));
+        Assertions.assertThat(consoleErrors).as("console errors while the QR code waits").isEmpty();
         assertThat(userCode).hasText(Pattern.compile("[A-Z]{4}-[A-Z]{4}"));
         assertThat(otherTv.locator("#qrImage")).hasAttribute("src",
                 "/api/v1/device-codes/" + userCode.textContent() + "/qr.svg");
@@ -361,6 +405,8 @@ class DemoHouseholdBrowserTest {
         mumsPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         mumsPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign it in to my account")).click();
         assertThat(otherTv.getByTestId("home-title")).containsText("Welcome, Mum Liu");
+        Assertions.assertThat(polls).as("the tokens, collected once").containsOnlyOnce("200 /oauth2/token");
+        Assertions.assertThat(consoleErrors).as("console errors").isEmpty();
 
         // nobody answered on Dad's phone within the request's 10 s
         Locator askAgain = tv.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask again"));
