@@ -21,6 +21,7 @@ const OneKeyLanguage = (() => {
     'tomorrow at {time}': '明天 {time}',
     'Same Wi-Fi as this phone': '与这部手机在同一个 Wi-Fi',
     'Home Wi-Fi': '家里的 Wi-Fi',
+    'Office Wi-Fi': '办公室的 Wi-Fi',
     'An unknown network': '未知网络',
     'This computer ({address})': '这台电脑（{address}）',
     'Another network, {address}': '另一个网络，{address}',

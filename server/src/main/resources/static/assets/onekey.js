@@ -55,7 +55,7 @@ const OneKey = (() => {
     for (const name of [...networks.map(n => n.name), NO_WIFI]) {
       const option = document.createElement('option');
       option.value = name;
-      option.textContent = name === NO_WIFI ? t(NO_WIFI) : name;
+      option.textContent = t(name); // the demo's networks are named in the page's language; the value stays
       select.append(option);
     }
     select.value = networks.some(n => n.name === networkName()) ? networkName() : NO_WIFI;

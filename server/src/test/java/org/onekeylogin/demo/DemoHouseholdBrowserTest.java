@@ -74,6 +74,43 @@ class DemoHouseholdBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * The texts of the page (visible text, the title, and the labels, placeholders and
+     * alternative texts people see or hear) that are still one of the dictionary's
+     * English keys, or hold one of its keys of three words or more.
+     */
+    static final String ENGLISH_LEFT = """
+            () => {
+              const zh = OneKeyLanguage.texts.zh;
+              const words = text => text.replace(/\s+/g, ' ').trim();
+              const keys = Object.keys(zh).filter(key => zh[key] !== key && /[A-Za-z]/.test(key)).map(words);
+              const exact = new Set(keys);
+              const long = keys.filter(key => !key.includes('{') && key.split(' ').length >= 3);
+              const english = text => exact.has(text) || long.some(key => text.includes(key));
+              const left = [];
+              const seen = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const text = words(walker.currentNode.textContent);
+                const el = walker.currentNode.parentElement;
+                if (!text || !el || el.closest('script, style') || !seen(el)) continue;
+                if (english(text)) left.push(text);
+              }
+              for (const select of document.querySelectorAll('select')) {
+                const option = select.selectedOptions[0];
+                if (option && seen(select) && english(words(option.textContent))) left.push(`select: ${option.textContent}`);
+              }
+              for (const el of document.querySelectorAll('[placeholder], [aria-label], [title], [alt]')) {
+                for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
+                  const value = el.getAttribute(name);
+                  if (value && english(words(value))) left.push(`${name}: ${words(value)}`);
+                }
+              }
+              if (english(words(document.title))) left.push(`title: ${document.title}`);
+              return left;
+            }
+            """;
+
     /** Whether the element of a selector can take the focus (an inert one cannot). */
     static final String FOCUSABLE = """
             selector => {
@@ -634,6 +671,52 @@ class DemoHouseholdBrowserTest {
         AccessibilityBrowserTest.scan(tv, "TV sign-in in Chinese", violations);
         Assertions.assertThat(violations).as("critical and serious accessibility violations").isEmpty();
 
+        assertNoEnglishLeft(tv);
+        assertNoEnglishLeft(phone);
+        assertNoEnglishLeft(pc);
+
+        // the start page, the QR code's link page and the hosted sign-in page
+        Page start = chromium.device(1280, 800, "zh-CN");
+        start.navigate(url("/"));
+        assertThat(start.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(start.locator("h1")).hasText("在电视或电脑上，按一下就能登录。");
+        assertThat(start.locator("#demo h3")).hasText("试一试");
+        assertThat(start.locator(".device h2").first()).hasText("客厅电视");
+        assertThat(start.locator("#demoSteps")).isVisible();
+        assertNoEnglishLeft(start);
+
+        Page link = chromium.device(390, 844, "zh-CN");
+        link.navigate(url("/link?user_code=BCDF-GHJK"));
+        assertThat(link.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(link.locator("h1")).hasText("登录电视");
+        assertThat(link.getByTestId("link-about")).containsText("OneKey 账号");
+        assertThat(link.getByLabel("账号名或手机号码")).isVisible();
+        assertThat(link.locator("#openApp")).hasText("在 OneKey 应用中打开");
+        assertNoEnglishLeft(link);
+        link.navigate(url("/link"));
+        assertThat(link.locator("#intro")).hasText("输入电视上显示的代码。");
+        assertThat(link.getByLabel("电视上显示的代码")).isVisible();
+        assertNoEnglishLeft(link);
+
+        Page hosted = chromium.device(1280, 800, "zh-CN");
+        hosted.navigate(url("/oauth2/authorize?response_type=code&client_id=onekey-demo-web&scope=openid%20profile"
+                + "&redirect_uri=http://127.0.0.1:1/login/oauth2/code/onekey&state=zh"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+        assertThat(hosted.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(hosted.locator("#title")).hasText("登录");
+        assertThat(hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("二维码"))).isVisible();
+        assertThat(hosted.getByLabel("账号名或手机号码").first()).isVisible();
+        assertNoEnglishLeft(hosted);
+        hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("密码")).click();
+        assertThat(hosted.locator("#passwordSecret")).isVisible();
+        assertNoEnglishLeft(hosted);
+        hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("二维码")).click();
+        assertThat(hosted.getByTestId("user-code")).hasText(Pattern.compile("[A-Z]{4}-[A-Z]{4}"));
+        assertNoEnglishLeft(hosted);
+        hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("短信")).click();
+        assertThat(hosted.locator("#smsNumber")).isVisible();
+        assertNoEnglishLeft(hosted);
+
         // up from the accounts to the switch, then English
         tv.getByTestId("account-recommendation").first().focus();
         tv.keyboard().press("ArrowUp");
@@ -722,6 +805,15 @@ class DemoHouseholdBrowserTest {
         Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(outbox.latestFor(number).orElseThrow().text());
         Assertions.assertThat(code.find()).as("a 6-digit code in the text").isTrue();
         return code.group(1);
+    }
+
+    /**
+     * A page in Chinese leaves no English behind where the dictionary has a translation:
+     * no visible text, title, label, placeholder or alternative text is one of
+     * {@code i18n.js}'s English keys (nor holds one of several words).
+     */
+    private static void assertNoEnglishLeft(Page page) {
+        Assertions.assertThat((List<?>) page.evaluate(ENGLISH_LEFT)).as("English left on " + page.url()).isEmpty();
     }
 
     /** Text at ten feet: nothing on the TV's screen is smaller than 24 px at 1080p. */
