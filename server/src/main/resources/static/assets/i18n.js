@@ -12,7 +12,7 @@ const OneKeyLanguage = (() => {
   const zh = {
     // shared (onekey.js)
     'No Wi-Fi': '无 Wi-Fi',
-    'The service cannot be reached. Is it running?': '无法连接服务。它在运行吗？',
+    "Can't reach OneKey. Check the connection.": '无法连接 OneKey，请检查网络连接。',
     'Not signed in.': '未登录。',
     'this account': '这个账号',
     'phone': '手机', 'tablet': '平板', 'laptop': '笔记本电脑', 'PC': '电脑', 'TV': '电视',
@@ -21,6 +21,7 @@ const OneKeyLanguage = (() => {
     'tomorrow at {time}': '明天 {time}',
     'Same Wi-Fi as this phone': '与这部手机在同一个 Wi-Fi',
     'Home Wi-Fi': '家里的 Wi-Fi',
+    'Office Wi-Fi': '办公室的 Wi-Fi',
     'An unknown network': '未知网络',
     'This computer ({address})': '这台电脑（{address}）',
     'Another network, {address}': '另一个网络，{address}',
@@ -93,7 +94,7 @@ const OneKeyLanguage = (() => {
     'Pick the account again.': '请重新选择账号。',
     ' · a new one comes by itself': ' · 到时会自动换新代码',
     'This code ran out. Get a new one.': '这个代码已过期，请换个新代码。',
-    'Something went wrong. Get a new code.': '出了点问题，请换个新代码。',
+    'This code no longer works. Get a new code.': '这个代码已失效，请换个新代码。',
     'Type the code from the text message': '输入短信中的验证码',
     '6 digits': '6 位数字',
     'Move with the arrows and press OK on each digit (or use the number keys), then Send code.':

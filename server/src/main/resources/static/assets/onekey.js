@@ -55,7 +55,7 @@ const OneKey = (() => {
     for (const name of [...networks.map(n => n.name), NO_WIFI]) {
       const option = document.createElement('option');
       option.value = name;
-      option.textContent = name === NO_WIFI ? t(NO_WIFI) : name;
+      option.textContent = t(name); // the demo's networks are named in the page's language; the value stays
       select.append(option);
     }
     select.value = networks.some(n => n.name === networkName()) ? networkName() : NO_WIFI;
@@ -94,20 +94,34 @@ const OneKey = (() => {
 
   /* ---------- calls ---------- */
 
+  /**
+   * What a call answers when it never reached the service: fetch rejects with a TypeError when the service is down,
+   * refuses the connection or the device is offline, which is not an error of the service (those keep its message).
+   */
+  const UNREACHABLE = "Can't reach OneKey. Check the connection.";
+  const unreachable = () => ({ status: 0, data: { code: 'unreachable', error: 'unreachable', message: t(UNREACHABLE) } });
+
+  /** fetch, with a failure at the network level answered as unreachable() and anything else thrown on. */
+  async function send(path, init, read) {
+    try {
+      const response = await fetch(path, init);
+      return { status: response.status, headers: response.headers, body: await read(response) };
+    } catch (error) {
+      if (error instanceof TypeError) return null;
+      throw error;
+    }
+  }
+
   async function call(method, path, body, token) {
     const headers = { Accept: 'application/json', 'Accept-Language': tag };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
-    let response;
-    try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      return { status: 0, data: { code: 'offline', message: t('The service cannot be reached. Is it running?') } };
-    }
-    const text = await response.text();
+    const r = await send(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      response => response.text());
+    if (!r) return unreachable();
     let data = {};
-    try { data = text ? JSON.parse(text) : {}; } catch { data = { message: text }; }
-    return { status: response.status, data, headers: response.headers };
+    try { data = r.body ? JSON.parse(r.body) : {}; } catch { data = { message: r.body }; }
+    return { status: r.status, data, headers: r.headers };
   }
 
   /** An anonymous API call. */
@@ -124,18 +138,43 @@ const OneKey = (() => {
     return r;
   }
 
+  /** A form-encoded POST to one of the standard OAuth 2.0 endpoints. */
+  async function form(path, fields) {
+    const r = await send(path, { method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'Accept-Language': tag },
+      body: new URLSearchParams({ client_id: 'onekey-device', ...fields }) }, response => response.json().catch(() => ({})));
+    return r ? { status: r.status, data: r.body } : unreachable();
+  }
+
   /** The standard OAuth 2.0 token endpoint (form-encoded). */
-  async function tokenEndpoint(form) {
-    let response;
-    try {
-      response = await fetch('/oauth2/token', { method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json',
-                   'Accept-Language': tag },
-        body: new URLSearchParams({ client_id: 'onekey-device', ...form }) });
-    } catch {
-      return { status: 0, data: { error: 'offline' } };
+  const tokenEndpoint = fields => form('/oauth2/token', fields);
+
+  /** Asks for a device code and the user code to show (RFC 8628), for this device. */
+  function deviceAuthorization(scope, d) {
+    return form('/oauth2/device_authorization', { scope, device_id: d.id, device_type: d.type, device_name: d.name,
+      device_os: d.os });
+  }
+
+  const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+  /**
+   * One poll of a device code: where it stands, asked at the service's status endpoint (which answers 200 while it
+   * waits, so a waiting screen fills no console with failed requests); the tokens come from the token endpoint once
+   * the code is approved. Answers { state }: pending, signed_in (with tokens), denied, expired, slow_down, unreachable
+   * or failed (with the message to show).
+   */
+  async function pollDeviceCode(deviceCode) {
+    const r = await api('POST', '/api/v1/device-codes/status', { device_code: deviceCode });
+    if (r.status === 0) return { state: 'unreachable', message: r.data.message };
+    if (r.status === 429) return { state: 'slow_down' };
+    if (r.status !== 200) return { state: 'failed', message: r.data.message };
+    if (r.data.status !== 'approved') {
+      return { state: r.data.status === 'consumed' ? 'failed' : r.data.status };
     }
-    return { status: response.status, data: await response.json().catch(() => ({})) };
+    const tokens = await tokenEndpoint({ grant_type: DEVICE_GRANT, device_code: deviceCode });
+    if (tokens.status === 200) return { state: 'signed_in', tokens: tokens.data };
+    if (tokens.status === 0) return { state: 'unreachable', message: tokens.data.message };
+    return { state: { access_denied: 'denied', expired_token: 'expired' }[tokens.data.error] || 'failed' };
   }
 
   /** Renews the access token with the refresh token (which rotates). False when the session is over. */
@@ -145,7 +184,8 @@ const OneKey = (() => {
     if (!token) return false;
     const r = await tokenEndpoint({ grant_type: 'refresh_token', refresh_token: token });
     if (r.status !== 200) {
-      if (!refreshToken) forget();
+      // out of reach is not the end of the session: it is renewed once the service answers again
+      if (!refreshToken && r.status !== 0) forget();
       return false;
     }
     keep(r.data);
@@ -309,6 +349,6 @@ const OneKey = (() => {
   }
 
   return { t, texts: OneKeyLanguage.texts, language: OneKeyLanguage.language, locale, kind, deviceId, describeDevice, network, networkName, bindNetworkPicker, session, claims, keep, forget,
-    api, authed, tokenEndpoint, refresh, stream, stopStream, heartbeat, stopHeartbeat, el, avatar, label, badge,
+    api, authed, tokenEndpoint, deviceAuthorization, pollDeviceCode, refresh, stream, stopStream, heartbeat, stopHeartbeat, el, avatar, label, badge,
     deviceWord, time, later, secondsUntil, place, palette, start };
 })();

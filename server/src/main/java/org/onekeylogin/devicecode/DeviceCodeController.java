@@ -3,13 +3,17 @@ package org.onekeylogin.devicecode;
 import org.springframework.context.annotation.Bean;
 import org.onekeylogin.system.OpenApiEndpoints;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.onekeylogin.system.Caller;
+import org.onekeylogin.system.ClientAddress;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -27,10 +31,31 @@ class DeviceCodeController {
         return OpenApiEndpoints.get("/api/v1/device-codes/*/qr.png", "/api/v1/device-codes/*/qr.svg");
     }
 
+    /** Asked by the device that shows the code, which has no token yet. */
+    @Bean
+    static OpenApiEndpoints deviceCodeStatusIsOpen() {
+        return OpenApiEndpoints.post("/api/v1/device-codes/status");
+    }
+
     private final DeviceCodeApproval approval;
 
-    DeviceCodeController(DeviceCodeApproval approval) {
+    private final DeviceCodePolling polling;
+
+    DeviceCodeController(DeviceCodeApproval approval, DeviceCodePolling polling) {
         this.approval = approval;
+        this.polling = polling;
+    }
+
+    record StatusRequest(@Nullable String deviceCode) {
+    }
+
+    /**
+     * Where the device's code stands, answered {@code 200} while it is pending (OneKey's
+     * extension; the token endpoint itself answers as RFC 8628 says).
+     */
+    @PostMapping("/api/v1/device-codes/status")
+    DeviceCodePolling.Status status(@RequestBody StatusRequest request, HttpServletRequest http) {
+        return polling.status(request.deviceCode(), ClientAddress.of(http));
     }
 
     @GetMapping("/api/v1/device-codes/{userCode}")

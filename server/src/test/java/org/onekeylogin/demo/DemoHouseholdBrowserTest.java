@@ -74,6 +74,55 @@ class DemoHouseholdBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * The texts of the page (visible text, the title, and the labels, placeholders and
+     * alternative texts people see or hear) that are still one of the dictionary's
+     * English keys, or hold one of its keys of three words or more.
+     */
+    static final String ENGLISH_LEFT = """
+            () => {
+              const zh = OneKeyLanguage.texts.zh;
+              const words = text => text.replace(/\s+/g, ' ').trim();
+              const keys = Object.keys(zh).filter(key => zh[key] !== key && /[A-Za-z]/.test(key)).map(words);
+              const exact = new Set(keys);
+              const long = keys.filter(key => !key.includes('{') && key.split(' ').length >= 3);
+              const english = text => exact.has(text) || long.some(key => text.includes(key));
+              const left = [];
+              const seen = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const text = words(walker.currentNode.textContent);
+                const el = walker.currentNode.parentElement;
+                if (!text || !el || el.closest('script, style') || !seen(el)) continue;
+                if (english(text)) left.push(text);
+              }
+              for (const select of document.querySelectorAll('select')) {
+                const option = select.selectedOptions[0];
+                if (option && seen(select) && english(words(option.textContent))) left.push(`select: ${option.textContent}`);
+              }
+              for (const el of document.querySelectorAll('[placeholder], [aria-label], [title], [alt]')) {
+                for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
+                  const value = el.getAttribute(name);
+                  if (value && english(words(value))) left.push(`${name}: ${words(value)}`);
+                }
+              }
+              if (english(words(document.title))) left.push(`title: ${document.title}`);
+              return left;
+            }
+            """;
+
+    /** Whether the element of a selector can take the focus (an inert one cannot). */
+    static final String FOCUSABLE = """
+            selector => {
+              const element = document.querySelector(selector);
+              const before = document.activeElement;
+              element.focus();
+              const focused = document.activeElement === element;
+              before.focus();
+              return focused;
+            }
+            """;
+
     static Chromium chromium;
 
     @LocalServerPort
@@ -158,7 +207,29 @@ class DemoHouseholdBrowserTest {
         assertThat(phone.locator("#promptTitle")).hasText("Sign in on Study PC?");
         assertThat(phone.getByTestId("prompt-where")).hasText("Same Wi-Fi as this phone");
         phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-approval.png")));
-        phone.getByLabel("Code shown on the other screen").fill(shown);
+
+        // a modal dialog, named by its title, with the focus in it and the page behind it
+        // out of reach
+        Locator dialog = phone.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Sign in on Study PC?"));
+        assertThat(dialog).hasAttribute("aria-modal", "true");
+        assertThat(dialog).hasAttribute("id", "prompt");
+        Locator codeField = phone.getByLabel("Code shown on the other screen");
+        assertThat(codeField).isFocused();
+        Assertions.assertThat(phone.evaluate(FOCUSABLE, "#tabs button"))
+            .as("the page behind is inert")
+            .isEqualTo(false);
+        // Escape puts it off: the request waits in the list, its Review button takes the
+        // focus and opens it again
+        phone.keyboard().press("Escape");
+        assertThat(prompt).isHidden();
+        Locator review = phone.getByTestId("pending-request")
+            .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Review"));
+        assertThat(review).isFocused();
+        Assertions.assertThat(phone.evaluate(FOCUSABLE, "#tabs button")).isEqualTo(true);
+        phone.keyboard().press("Enter");
+        assertThat(dialog).isVisible();
+        assertThat(codeField).isFocused();
+        codeField.fill(shown);
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
 
         assertThat(pc.getByTestId("signed-in-as")).hasText("Signed in as Dad Liu");
@@ -213,6 +284,29 @@ class DemoHouseholdBrowserTest {
 
         assertThat(tv.getByTestId("home-title")).containsText("Welcome, Mum Liu");
         assertThat(tv.locator("#homeMethod")).hasText("Approved on your phone");
+    }
+
+    /**
+     * When the service cannot be reached (down, the connection refused, offline), the
+     * pages say so, in the page's language, rather than that something went wrong.
+     */
+    @Test
+    void whenTheServiceCannotBeReachedThePagesSaySo() {
+        Page tv = chromium.device(1920, 1080);
+        tv.route("**/api/**", com.microsoft.playwright.Route::abort);
+        tv.navigate(url("/tv"));
+        assertThat(tv.locator("#accounts")).hasText("Can't reach OneKey. Check the connection.");
+
+        Page pc = chromium.device(1280, 800, "zh-CN");
+        pc.navigate(url("/pc"));
+        pc.context().setOffline(true);
+        pc.getByLabel("账号名或手机号码").fill("dad");
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送到我的手机")).click();
+        assertThat(pc.locator("#askError")).hasText("无法连接 OneKey，请检查网络连接。");
+        // the standard OAuth endpoints too: a QR code cannot be had
+        pc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("二维码")).click();
+        assertThat(pc.locator("#qrError")).hasText("无法连接 OneKey，请检查网络连接。");
+        pc.context().setOffline(false);
     }
 
     @Test
@@ -310,13 +404,34 @@ class DemoHouseholdBrowserTest {
         assertNoTextUnder24px(tv);
         tv.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tv-approval.png")));
 
-        // meanwhile the other TV's code is replaced shortly before its 10 s are up
+        // meanwhile the other TV's code is replaced shortly before its 10 s are up. While
+        // it waits, its polls leave the browser's console clean: the token endpoint
+        // answers each poll of a pending code with a 400, which the browser reports, so
+        // the page asks where the code stands, and the token endpoint once it is
+        // approved.
         Page otherTv = tv();
+        List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        otherTv.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        List<String> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        otherTv.onResponse(response -> {
+            if (response.url().endsWith("/oauth2/token") || response.url().endsWith("/api/v1/device-codes/status")) {
+                polls.add(response.status() + " " + response.url().replaceFirst("^http://[^/]+", ""));
+            }
+        });
         otherTv.getByTestId("method-qr_code").click();
         Locator userCode = otherTv.getByTestId("user-code");
         assertThat(userCode).hasText(Pattern.compile("[A-Z]{4}-[A-Z]{4}"));
         String first = userCode.textContent();
         assertThat(userCode).not().hasText(first, new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        Assertions.assertThat(polls)
+            .as("the waiting screen's polls")
+            .contains("200 /api/v1/device-codes/status")
+            .allMatch(poll -> poll.equals("200 /api/v1/device-codes/status"));
+        Assertions.assertThat(consoleErrors).as("console errors while the QR code waits").isEmpty();
         assertThat(userCode).hasText(Pattern.compile("[A-Z]{4}-[A-Z]{4}"));
         assertThat(otherTv.locator("#qrImage")).hasAttribute("src",
                 "/api/v1/device-codes/" + userCode.textContent() + "/qr.svg");
@@ -327,6 +442,8 @@ class DemoHouseholdBrowserTest {
         mumsPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         mumsPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign it in to my account")).click();
         assertThat(otherTv.getByTestId("home-title")).containsText("Welcome, Mum Liu");
+        Assertions.assertThat(polls).as("the tokens, collected once").containsOnlyOnce("200 /oauth2/token");
+        Assertions.assertThat(consoleErrors).as("console errors").isEmpty();
 
         // nobody answered on Dad's phone within the request's 10 s
         Locator askAgain = tv.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask again"));
@@ -554,6 +671,52 @@ class DemoHouseholdBrowserTest {
         AccessibilityBrowserTest.scan(tv, "TV sign-in in Chinese", violations);
         Assertions.assertThat(violations).as("critical and serious accessibility violations").isEmpty();
 
+        assertNoEnglishLeft(tv);
+        assertNoEnglishLeft(phone);
+        assertNoEnglishLeft(pc);
+
+        // the start page, the QR code's link page and the hosted sign-in page
+        Page start = chromium.device(1280, 800, "zh-CN");
+        start.navigate(url("/"));
+        assertThat(start.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(start.locator("h1")).hasText("在电视或电脑上，按一下就能登录。");
+        assertThat(start.locator("#demo h3")).hasText("试一试");
+        assertThat(start.locator(".device h2").first()).hasText("客厅电视");
+        assertThat(start.locator("#demoSteps")).isVisible();
+        assertNoEnglishLeft(start);
+
+        Page link = chromium.device(390, 844, "zh-CN");
+        link.navigate(url("/link?user_code=BCDF-GHJK"));
+        assertThat(link.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(link.locator("h1")).hasText("登录电视");
+        assertThat(link.getByTestId("link-about")).containsText("OneKey 账号");
+        assertThat(link.getByLabel("账号名或手机号码")).isVisible();
+        assertThat(link.locator("#openApp")).hasText("在 OneKey 应用中打开");
+        assertNoEnglishLeft(link);
+        link.navigate(url("/link"));
+        assertThat(link.locator("#intro")).hasText("输入电视上显示的代码。");
+        assertThat(link.getByLabel("电视上显示的代码")).isVisible();
+        assertNoEnglishLeft(link);
+
+        Page hosted = chromium.device(1280, 800, "zh-CN");
+        hosted.navigate(url("/oauth2/authorize?response_type=code&client_id=onekey-demo-web&scope=openid%20profile"
+                + "&redirect_uri=http://127.0.0.1:1/login/oauth2/code/onekey&state=zh"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+        assertThat(hosted.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(hosted.locator("#title")).hasText("登录");
+        assertThat(hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("二维码"))).isVisible();
+        assertThat(hosted.getByLabel("账号名或手机号码").first()).isVisible();
+        assertNoEnglishLeft(hosted);
+        hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("密码")).click();
+        assertThat(hosted.locator("#passwordSecret")).isVisible();
+        assertNoEnglishLeft(hosted);
+        hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("二维码")).click();
+        assertThat(hosted.getByTestId("user-code")).hasText(Pattern.compile("[A-Z]{4}-[A-Z]{4}"));
+        assertNoEnglishLeft(hosted);
+        hosted.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("短信")).click();
+        assertThat(hosted.locator("#smsNumber")).isVisible();
+        assertNoEnglishLeft(hosted);
+
         // up from the accounts to the switch, then English
         tv.getByTestId("account-recommendation").first().focus();
         tv.keyboard().press("ArrowUp");
@@ -642,6 +805,15 @@ class DemoHouseholdBrowserTest {
         Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(outbox.latestFor(number).orElseThrow().text());
         Assertions.assertThat(code.find()).as("a 6-digit code in the text").isTrue();
         return code.group(1);
+    }
+
+    /**
+     * A page in Chinese leaves no English behind where the dictionary has a translation:
+     * no visible text, title, label, placeholder or alternative text is one of
+     * {@code i18n.js}'s English keys (nor holds one of several words).
+     */
+    private static void assertNoEnglishLeft(Page page) {
+        Assertions.assertThat((List<?>) page.evaluate(ENGLISH_LEFT)).as("English left on " + page.url()).isEmpty();
     }
 
     /** Text at ten feet: nothing on the TV's screen is smaller than 24 px at 1080p. */

@@ -2,6 +2,7 @@ package org.onekeylogin.devicecode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -19,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.Concurrently;
+import org.onekeylogin.support.LogCapture;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
@@ -165,6 +167,79 @@ class QrCodeSignInEndToEndTest {
             }
         }
         assertThat(status).as("guessing is rate-limited").isEqualTo(429);
+    }
+
+    /**
+     * OneKey's extension for a screen that waits on its code: the status answers 200
+     * while the phone has not decided (a browser reports every 400 of the standard poll
+     * as a failed request), says when the token endpoint has the tokens, and neither way
+     * of polling writes a warning or an error to the service's log.
+     */
+    @Test
+    void whileTheCodeWaitsTheStatusAnswers200AndTheTokensStillComeOnceFromTheTokenEndpoint() {
+        TestAccounts.Device phone = accounts.signIn(accounts.register("dad"), "phone", "Dad's phone");
+        Api.Response code = deviceAuthorization(TestAccounts.unique("tv"));
+        String deviceCode = code.field("device_code");
+        long lifetime = code.json().path("expires_in").asLong();
+
+        try (LogCapture log = LogCapture.start()) {
+            for (int poll = 0; poll < 3; poll++) {
+                Api.Response pending = status(deviceCode);
+                assertThat(pending.status()).as(pending.text()).isEqualTo(200);
+                assertThat(pending.field("status")).isEqualTo("pending");
+                assertThat(pending.json().path("expires_in").asLong()).isPositive().isLessThanOrEqualTo(lifetime);
+                Api.Response standard = poll(deviceCode);
+                assertThat(standard.status()).as("the token endpoint answers as RFC 8628 says").isEqualTo(400);
+                assertThat(standard.field("error")).isEqualTo("authorization_pending");
+            }
+            log.settle(Duration.ofMillis(300),
+                    lines -> !lines.stream()
+                        .filter(line -> line.level().isGreaterOrEqual(Level.WARN))
+                        .toList()
+                        .isEmpty());
+            assertThat(log.atOrAbove(Level.WARN)).as("no warning or error per poll").isEmpty();
+        }
+
+        assertThat(api.post("/api/v1/device-codes/" + code.field("user_code") + "/approve", "{}", phone.accessToken())
+            .status()).isEqualTo(200);
+        assertThat(status(deviceCode).field("status")).isEqualTo("approved");
+        Api.Response tokens = poll(deviceCode);
+        assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
+        assertThat(status(deviceCode).field("status")).as("the tokens were collected").isEqualTo("consumed");
+        assertThat(poll(deviceCode).status()).as("and only once").isEqualTo(400);
+
+        Api.Response denied = deviceAuthorization(TestAccounts.unique("tv"));
+        api.post("/api/v1/device-codes/" + denied.field("user_code") + "/deny", "{}", phone.accessToken());
+        assertThat(status(denied.field("device_code")).field("status")).isEqualTo("denied");
+
+        Api.Response late = deviceAuthorization(TestAccounts.unique("tv"));
+        clock.advance(Duration.ofSeconds(late.json().path("expires_in").asLong() + 1));
+        Api.Response expired = status(late.field("device_code"));
+        assertThat(expired.field("status")).isEqualTo("expired");
+        assertThat(expired.json().path("expires_in").asLong()).isZero();
+    }
+
+    @Test
+    void aDeviceCodeTheServiceDoesNotKnowIsRefusedInTheErrorShape() {
+        Api.Response unknown = status("not-a-device-code");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("status").asInt()).isEqualTo(404);
+        assertThat(unknown.field("code")).isEqualTo("device_code_not_found");
+        assertThat(unknown.field("message")).isNotBlank();
+
+        Api.Response missing = api.post("/api/v1/device-codes/status", "{}", null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.field("code")).isEqualTo("validation_failed");
+        assertThat(missing.at("/details/field")).isEqualTo("device_code");
+
+        Api.Response userCodeInstead = status(deviceAuthorization(TestAccounts.unique("tv")).field("user_code"));
+        assertThat(userCodeInstead.status()).as("the user code is not the device's handle").isEqualTo(404);
+        assertThat(api.raw("POST", "/api/v1/device-codes/status", "application/json", "[1,", Map.of()).field("code"))
+            .isEqualTo("malformed_json");
+    }
+
+    private Api.Response status(String deviceCode) {
+        return api.post("/api/v1/device-codes/status", Map.of("device_code", deviceCode), null);
     }
 
     private Api.Response deviceAuthorization(String deviceId) {
