@@ -1,6 +1,7 @@
 package org.onekeylogin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -49,6 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ReadmeWalkThroughTest {
 
     static final List<String> SECTIONS = List.of("Try it with curl", "One-key sign-in with curl", "QR code on a TV");
+
+    /** Languages of shell blocks: the walk-through's are all tagged {@code sh}. */
+    static final List<String> SHELLS = List.of("sh", "bash", "shell", "zsh", "console");
 
     /** The address the README's commands use. */
     static final String README_BASE = "http://localhost:8080";
@@ -245,6 +249,9 @@ class ReadmeWalkThroughTest {
         assertThat(steps).extracting(step -> step.sample() == null ? null : step.sample().body())
             .containsExactly("{\"a\":1}\n", null, "HTTP/1.1 204\n", null);
         assertThat(steps.get(0).block().line()).isEqualTo(13);
+        assertThatThrownBy(() -> steps(fences(readme.replace("```sh\ncurl two", "```bash\ncurl two")), 1))
+            .as("a shell block the walk-through would leave out")
+            .hasMessageContaining("line 31 (Try it with curl)");
     }
 
     /** Every section's fenced blocks, in the README's order. */
@@ -284,8 +291,10 @@ class ReadmeWalkThroughTest {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < fences.size(); i++) {
             Fence fence = fences.get(i);
-            assertThat(fence.runsHere() || fence.runsElsewhere() || !fence.info().startsWith("sh"))
-                .as("%s: a shell block is tagged sh, or sh and where it runs (sh stream-terminal)", fence.where())
+            String language = fence.info().split(" ")[0];
+            assertThat(!SHELLS.contains(language) || fence.runsHere() || fence.runsElsewhere())
+                .as("%s: a shell block is tagged sh (run here), or sh and where it runs (sh stream-terminal)",
+                        fence.where())
                 .isTrue();
             if (fence.runsHere()) {
                 Fence next = i + 1 < fences.size() ? fences.get(i + 1) : null;
@@ -311,8 +320,11 @@ class ReadmeWalkThroughTest {
     static String script(List<Step> steps, String base, Path work) {
         StringBuilder script = new StringBuilder("set -euo pipefail\n");
         for (Step step : steps) {
+            String commands = step.block().body().replace(README_BASE, base);
+            assertThat(commands).as("%s talks to the service at %s only", step.block().where(), README_BASE)
+                .doesNotContain(":8080");
             script.append("{\n")
-                .append(step.block().body().replace(README_BASE, base))
+                .append(commands)
                 .append("} > ")
                 .append(quoted(work.resolve(step.number() + ".out")))
                 .append(" 2> ")
