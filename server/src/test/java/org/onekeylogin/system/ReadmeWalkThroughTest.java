@@ -17,7 +17,10 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.onekeylogin.support.ServiceProcess;
+import org.onekeylogin.support.ServiceTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,15 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The README's curl walk-throughs run as printed. The {@code ```sh} blocks of its
  * sections {@link #SECTIONS} run in order, in one bash ({@code set -euo pipefail}), in an
- * empty folder, against the service started the way those sections tell the reader to
- * start it: its own main class and default configuration (limits included) on an empty
- * data folder, without the demo household, here on a free port instead of 8080. Every
- * block must succeed, and a block whose next code block is a {@code ```json} sample must
- * answer JSON of the sample's shape: the same keys at every level, the same kinds of
- * values and the same number of array items (ids, times, codes and tokens differ), and
- * the same {@link #VERDICTS} ({@code status}, {@code code}, {@code error}). A
- * {@code ```text} sample after a block gives the first line the block prints (a status
- * line).
+ * empty folder, against a service of its own on a new, empty database, without the demo
+ * household, as those sections tell the reader to start it (here a {@link ServiceTest} on
+ * a free port instead of 8080: its clock follows real time, so nothing expires early; its
+ * per-address limits are raised, and the walk-through's few requests stay well within the
+ * service's defaults too). Every block must succeed, and a block whose next code block is
+ * a {@code ```json} sample must answer JSON of the sample's shape: the same keys at every
+ * level, the same kinds of values and the same number of array items (ids, times, codes
+ * and tokens differ), and the same {@link #VERDICTS} ({@code status}, {@code code},
+ * {@code error}). A {@code ```text} sample after a block gives the first line the block
+ * prints (a status line).
  *
  * <p>
  * A block tagged with more than {@code sh} ({@code ```sh service-terminal},
@@ -42,11 +46,15 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>
  * Needs {@code bash}, {@code curl} and {@code jq} on the machine, as the walk-through
- * does. H2 pass only: the walk-through starts the service on its embedded database, as
- * the README does.
+ * does. H2 pass only: the flows it runs are tested on PostgreSQL in the API tests.
  */
+@ServiceTest
+// a context of its own, so that the database is new ("dad" is registered by the README),
+// closed when the walk-through is done
+@TestPropertySource(properties = "onekey.demo.enabled=false")
+@DirtiesContext
 @DisabledIfSystemProperty(named = "onekey.test.database", matches = "postgresql",
-        disabledReason = "the walk-through runs the service on its default embedded database, as the README does")
+        disabledReason = "the walk-through is about the README's commands, which run alike on either database")
 class ReadmeWalkThroughTest {
 
     static final List<String> SECTIONS = List.of("Try it with curl", "One-key sign-in with curl", "QR code on a TV");
@@ -65,6 +73,9 @@ class ReadmeWalkThroughTest {
     static final List<String> VERDICTS = List.of("status", "code", "error");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
 
     /** One fenced code block of the README. */
     record Fence(String section, int line, String info, String body) {
@@ -95,31 +106,27 @@ class ReadmeWalkThroughTest {
         }
         List<Step> steps = steps(fences(Files.readString(repositoryRoot().resolve("README.md"))), 10);
 
-        try (ServiceProcess service = ServiceProcess.start(work.resolve("data"),
-                Path.of("target", "readme-walk-through", "service.log"))) {
-            String base = "http://localhost:" + service.port();
-            Path script = work.resolve("walk-through.sh");
-            Files.writeString(script, script(steps, base, work));
-            ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("bash.log").toFile());
-            for (String proxy : List.of("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-                    "ALL_PROXY")) {
-                bash.environment().remove(proxy); // the service is on this machine
-            }
-            Process run = bash.start();
-            if (!run.waitFor(2, TimeUnit.MINUTES)) {
-                run.descendants().forEach(ProcessHandle::destroyForcibly);
-                run.destroyForcibly();
-                fail("The walk-through did not finish within 2 minutes; it was at "
-                        + stuckAt(steps, work).block().where());
-            }
-            if (run.exitValue() != 0) {
-                Step failed = stuckAt(steps, work);
-                fail("The walk-through stopped with exit status %d at %s:%n%s%n-- its output:%n%s%n-- its errors:%n%s",
-                        run.exitValue(), failed.block().where(), failed.block().body(), output(work, failed, "out"),
-                        output(work, failed, "err"));
-            }
+        String base = "http://localhost:" + port;
+        Path script = work.resolve("walk-through.sh");
+        Files.writeString(script, script(steps, base, work));
+        ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("bash.log").toFile());
+        for (String proxy : List.of("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+                "ALL_PROXY")) {
+            bash.environment().remove(proxy); // the service is on this machine
+        }
+        Process run = bash.start();
+        if (!run.waitFor(2, TimeUnit.MINUTES)) {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly();
+            fail("The walk-through did not finish within 2 minutes; it was at " + stuckAt(steps, work).block().where());
+        }
+        if (run.exitValue() != 0) {
+            Step failed = stuckAt(steps, work);
+            fail("The walk-through stopped with exit status %d at %s:%n%s%n-- its output:%n%s%n-- its errors:%n%s",
+                    run.exitValue(), failed.block().where(), failed.block().body(), output(work, failed, "out"),
+                    output(work, failed, "err"));
         }
 
         SoftAssertions softly = new SoftAssertions();
