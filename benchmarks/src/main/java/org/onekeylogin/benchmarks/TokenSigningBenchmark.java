@@ -77,6 +77,8 @@ public class TokenSigningBenchmark {
 
     private NimbusJwtDecoder rs256Decoder;
 
+    private NimbusJwtDecoder es256ServerDecoder;
+
     private String es256Token;
 
     private String rs256Token;
@@ -99,14 +101,17 @@ public class TokenSigningBenchmark {
             .generate();
         JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(List.of(ec, rsa)));
         this.encoder = new NimbusJwtEncoder(keys);
-        this.es256Decoder = signatureOnly(keys, SignatureAlgorithm.ES256);
-        this.rs256Decoder = signatureOnly(keys, SignatureAlgorithm.RS256);
+        JWKSource<SecurityContext> publicKeys = new ImmutableJWKSet<>(new JWKSet(List.of(ec, rsa)).toPublicJWKSet());
+        this.es256Decoder = signatureOnly(publicKeys, SignatureAlgorithm.ES256);
+        this.rs256Decoder = signatureOnly(publicKeys, SignatureAlgorithm.RS256);
+        this.es256ServerDecoder = signatureOnly(keys, SignatureAlgorithm.ES256);
         this.es256Token = signEs256();
         this.rs256Token = signRs256();
         // what is measured must be what the service does: each token verifies with its
         // own algorithm's key and carries the claims it was signed with
         check(verifyEs256(), "ES256");
         check(verifyRs256(), "RS256");
+        check(verifyEs256ServerKeySet(), "ES256");
     }
 
     private static NimbusJwtDecoder signatureOnly(JWKSource<SecurityContext> keys, SignatureAlgorithm algorithm) {
@@ -134,16 +139,25 @@ public class TokenSigningBenchmark {
         return sign(SignatureAlgorithm.RS256);
     }
 
-    /** The signature of one ES256 access token checked. */
+    /** The signature of one ES256 access token checked with the public key. */
     @Benchmark
     public Jwt verifyEs256() {
         return es256Decoder.decode(es256Token);
     }
 
-    /** The signature of one RS256 token checked. */
+    /** The signature of one RS256 token checked with the public key. */
     @Benchmark
     public Jwt verifyRs256() {
         return rs256Decoder.decode(rs256Token);
+    }
+
+    /**
+     * The signature of one ES256 access token checked by a decoder over the signing key
+     * set, private keys included, as the service's API decoder is built.
+     */
+    @Benchmark
+    public Jwt verifyEs256ServerKeySet() {
+        return es256ServerDecoder.decode(es256Token);
     }
 
     private String sign(SignatureAlgorithm algorithm) {
