@@ -64,7 +64,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
+// the JDK's elliptic-curve code needs seconds of CPU before it is fully compiled
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TokenSigningBenchmark {
