@@ -54,7 +54,7 @@ public class TokenHashBenchmark {
         SecureRandom random = new SecureRandom();
         this.key = new byte[32];
         random.nextBytes(this.key);
-        // an ES256 access token as the service issues it (about 700 characters)
+        // an ES256 access token as the service issues it (about 670 characters)
         TokenSigningBenchmark signing = new TokenSigningBenchmark();
         signing.setUp();
         this.accessToken = signing.signEs256();
