@@ -14,6 +14,7 @@ import org.onekeylogin.sms.SmsOutbox;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
+import org.onekeylogin.token.internal.NewAuthorizations;
 import org.onekeylogin.token.internal.SessionAttributes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -234,16 +235,30 @@ class FailedSignInLeavesNothingTest {
 
     }
 
-    /** The real store, except that saving the authorization of a refused device fails. */
+    /**
+     * The real store, except that storing the authorization of a refused device fails. A
+     * sign-in inserts its new authorization through {@link NewAuthorizations}, the path
+     * the service takes; the refusal is there too.
+     */
     private record RefusingStore(OAuth2AuthorizationService store,
-            RefusedDevices refused) implements OAuth2AuthorizationService {
+            RefusedDevices refused) implements OAuth2AuthorizationService, NewAuthorizations {
 
         @Override
         public void save(OAuth2Authorization authorization) {
+            refuseIfRefused(authorization);
+            store.save(authorization);
+        }
+
+        @Override
+        public void insert(OAuth2Authorization authorization) {
+            refuseIfRefused(authorization);
+            ((NewAuthorizations) store).insert(authorization);
+        }
+
+        private void refuseIfRefused(OAuth2Authorization authorization) {
             if (refused.refuses(authorization)) {
                 throw new TransientDataAccessResourceException("The authorization store is unavailable");
             }
-            store.save(authorization);
         }
 
         @Override
