@@ -41,6 +41,11 @@ public class PushHub implements SmartLifecycle {
     private final Map<String, Set<PushStream>> byDevice = new ConcurrentHashMap<>();
 
     /**
+     * The same streams by session, so a session's end finds its streams without a scan.
+     */
+    private final Map<String, Set<PushStream>> bySession = new ConcurrentHashMap<>();
+
+    /**
      * Open streams per caller address on this node, so one address cannot hold the node's
      * connections.
      */
@@ -70,7 +75,8 @@ public class PushHub implements SmartLifecycle {
         emitter.onTimeout(() -> remove(stream));
         emitter.onError(e -> remove(stream));
         byDevice.computeIfAbsent(deviceId, d -> ConcurrentHashMap.newKeySet()).add(stream);
-        closeOldestBeyondLimit(deviceId, sessionId);
+        bySession.computeIfAbsent(sessionId, d -> ConcurrentHashMap.newKeySet()).add(stream);
+        closeOldestBeyondLimit(sessionId);
         stream.comment("connected");
         stream.drain(store);
         log.debug("Push stream opened");
@@ -90,14 +96,12 @@ public class PushHub implements SmartLifecycle {
             // stored for it (a signed_out among it closes the stream)
             case BusMessage.Resync ignored ->
                 byDevice.values().forEach(streams -> streams.forEach(s -> s.drain(store)));
-            case BusMessage.SessionEnded(String sessionId) -> byDevice.values().forEach(streams -> {
-                for (PushStream stream : streams) {
-                    if (stream.sessionId().equals(sessionId)) {
-                        stream.drain(store);
-                        stream.close();
-                    }
+            case BusMessage.SessionEnded(String sessionId) -> {
+                for (PushStream stream : bySession.getOrDefault(sessionId, Set.of())) {
+                    stream.drain(store);
+                    stream.close();
                 }
-            });
+            }
         }
     }
 
@@ -163,10 +167,10 @@ public class PushHub implements SmartLifecycle {
      * that reconnects before the server noticed its old connection is gone gets the new
      * one, and the oldest are closed.
      */
-    private void closeOldestBeyondLimit(String deviceId, String sessionId) {
-        List<PushStream> ofSession = byDevice.getOrDefault(deviceId, Set.of())
+    private void closeOldestBeyondLimit(String sessionId) {
+        List<PushStream> ofSession = bySession.getOrDefault(sessionId, Set.of())
             .stream()
-            .filter(s -> s.sessionId().equals(sessionId) && !s.isClosed())
+            .filter(s -> !s.isClosed())
             .sorted(Comparator.comparingLong(PushStream::openedAt))
             .toList();
         for (int i = 0; i < ofSession.size() - properties.maxStreamsPerSession(); i++) {
@@ -181,6 +185,10 @@ public class PushHub implements SmartLifecycle {
             byAddress.computeIfPresent(stream.address(), (key, open) -> open <= 1 ? null : open - 1);
         }
         byDevice.computeIfPresent(stream.deviceId(), (d, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
+        bySession.computeIfPresent(stream.sessionId(), (d, streams) -> {
             streams.remove(stream);
             return streams.isEmpty() ? null : streams;
         });
