@@ -21,8 +21,15 @@ import java.util.stream.Stream;
  * which opens pages and takes screenshots in about half the time), otherwise
  * {@code /usr/bin/chromium}. Every page opened through {@link #device} records its script
  * errors, so a test can fail on a page that broke silently.
+ *
+ * <p>
+ * One browser serves every browser test of a test run ({@link #shared()}): each test
+ * class gets it with no device open and no error recorded, and it stops when the run's
+ * JVM exits.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium {
+
+    private static Chromium shared;
 
     private final Playwright playwright;
 
@@ -32,7 +39,21 @@ public final class Chromium implements AutoCloseable {
 
     private final List<BrowserContext> devices = new ArrayList<>();
 
-    public Chromium() {
+    /**
+     * The run's browser, started on first use, with the devices of the test class before
+     * closed and its script errors forgotten.
+     */
+    public static synchronized Chromium shared() {
+        if (shared == null) {
+            shared = new Chromium();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "chromium-shutdown"));
+        }
+        shared.closeDevices();
+        shared.pageErrors.clear();
+        return shared;
+    }
+
+    private Chromium() {
         Path executable = executable();
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException("The browser tests need Debian's Chromium at " + executable
@@ -100,8 +121,7 @@ public final class Chromium implements AutoCloseable {
         return List.copyOf(pageErrors);
     }
 
-    @Override
-    public void close() {
+    private void close() {
         browser.close();
         playwright.close();
     }

@@ -48,8 +48,8 @@ class WebAppSignOutTest extends RelyingParties {
     }
 
     @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
+    static void browser() {
+        chromium = Chromium.shared();
     }
 
     @AfterAll
@@ -59,7 +59,7 @@ class WebAppSignOutTest extends RelyingParties {
             webApp = null;
         }
         if (chromium != null) {
-            chromium.close();
+            chromium.closeDevices();
         }
     }
 
