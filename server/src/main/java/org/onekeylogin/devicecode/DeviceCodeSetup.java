@@ -12,6 +12,7 @@ import org.onekeylogin.devicecode.internal.DeviceCodeRequestStore.DeviceCodeRequ
 import org.onekeylogin.system.ApiException;
 import org.onekeylogin.system.ClientAddress;
 import org.onekeylogin.token.AuthorizationServerCustomizer;
+import org.onekeylogin.token.TokenProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.Authentication;
@@ -47,9 +48,13 @@ class DeviceCodeSetup implements AuthorizationServerCustomizer {
 
     private final OAuth2DeviceAuthorizationResponseHttpMessageConverter converter = new OAuth2DeviceAuthorizationResponseHttpMessageConverter();
 
-    DeviceCodeSetup(DeviceCodeRequestStore requests, OAuth2AuthorizationService authorizations) {
+    private final long interval;
+
+    DeviceCodeSetup(DeviceCodeRequestStore requests, OAuth2AuthorizationService authorizations,
+            TokenProperties properties) {
         this.requests = requests;
         this.authorizations = authorizations;
+        this.interval = properties.tokens().deviceCodeInterval().toSeconds();
     }
 
     @Override
@@ -87,6 +92,7 @@ class DeviceCodeSetup implements AuthorizationServerCustomizer {
             .verificationUri(link.build().toUriString())
             .verificationUriComplete(
                     link.queryParam(OAuth2ParameterNames.USER_CODE, userCode.getTokenValue()).build().toUriString())
+            .interval(interval)
             .build(), null, new ServletServerHttpResponse(response));
     }
 

@@ -27,15 +27,21 @@ public record TokenProperties(@DefaultValue Tokens tokens, List<Client> clients,
      * Lifetimes, and the refresh grace window: how long after a refresh the refresh token
      * it exchanged, presented again, gets the same new tokens instead of being treated as
      * stolen (zero turns the window off). {@code deviceCodeTtl} is how long a device code
-     * and its user code (RFC 8628 section 3.2, {@code expires_in}) stay valid.
+     * and its user code (RFC 8628 section 3.2, {@code expires_in}) stay valid;
+     * {@code deviceCodeInterval} is how long a device waits between two polls of its
+     * device code ({@code interval}, whole seconds, at least one).
      */
     public record Tokens(@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl,
             @DefaultValue("PT5S") Duration refreshGrace, @DefaultValue("600") int requestsPerClientAndIpPerMinute,
-            @DefaultValue("PT5M") Duration deviceCodeTtl) {
+            @DefaultValue("PT5M") Duration deviceCodeTtl, @DefaultValue("PT5S") Duration deviceCodeInterval) {
 
         public Tokens {
             if (deviceCodeTtl.isNegative() || deviceCodeTtl.isZero()) {
                 throw new IllegalArgumentException("onekey.tokens.device-code-ttl must be positive");
+            }
+            if (deviceCodeInterval.toSeconds() < 1 || deviceCodeInterval.toNanosPart() != 0) {
+                throw new IllegalArgumentException(
+                        "onekey.tokens.device-code-interval must be whole seconds, at least 1");
             }
         }
     }

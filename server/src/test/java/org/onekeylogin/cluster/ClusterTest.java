@@ -330,7 +330,7 @@ class ClusterTest {
             if (status.equals(seen)) {
                 return;
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         throw new AssertionError("The event bus stayed " + seen + ", expected " + status);
     }

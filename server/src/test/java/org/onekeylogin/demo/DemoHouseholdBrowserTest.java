@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,16 +134,9 @@ class DemoHouseholdBrowserTest {
     org.onekeylogin.support.TestClock clock;
 
     @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
+    static void browser() {
+        chromium = Chromium.shared();
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @AfterEach

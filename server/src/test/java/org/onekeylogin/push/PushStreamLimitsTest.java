@@ -9,16 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.EventStream;
-import org.onekeylogin.support.ServiceTest;
+import org.onekeylogin.support.LimitsTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * One client cannot hold a node's connections: streams are capped per session and per
  * address.
  */
-@ServiceTest
-@TestPropertySource(properties = "onekey.push.max-streams-per-address=5")
+@LimitsTest
 class PushStreamLimitsTest {
 
     final Api api;

@@ -8,11 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.Concurrently;
-import org.onekeylogin.support.ServiceTest;
+import org.onekeylogin.support.LimitsTest;
 import org.onekeylogin.support.TestAccounts;
 import org.onekeylogin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Someone who knows the login name guesses passwords: each requester (its device, and its
@@ -24,8 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  * (bcrypt, all at once) stay within what a small test machine and its pool of four
  * database connections answer in time.
  */
-@ServiceTest
-@TestPropertySource(properties = "onekey.sign-in.password-failures-per-account=15")
+@LimitsTest
 class PasswordLimitsTest {
 
     private static final String WRONG = "not the password";

@@ -5,20 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
-import org.onekeylogin.support.ServiceTest;
+import org.onekeylogin.support.LimitsTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * What the sign-in screen may ask per address per minute: options, and password-less
  * sign-ins to a pick.
  */
-@ServiceTest
-@TestPropertySource(properties = { "onekey.sign-in.options-per-ip-per-minute=3",
-        "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=2" })
+@LimitsTest
 class SignInScreenLimitsPerAddressTest {
 
     static final Map<String, Object> WIFI = Map.of("bssid", "a4:2b:b0:00:00:01", "security", "personal");
+
+    static final Map<String, String> FROM = Map.of("X-Forwarded-For", "198.51.100.61");
 
     @Test
     void whenOneAddressAsksForOptionsTooOftenThenItIsRefusedWhateverTheDevice(Api api) {
@@ -40,13 +39,16 @@ class SignInScreenLimitsPerAddressTest {
     }
 
     private static Api.Response options(Api api) {
-        return api.post("/api/v1/sign-in-options",
-                Map.of("device", Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "TV")), null);
+        return api.raw("POST", "/api/v1/sign-in-options", "application/json", Api.JSON.writeValueAsString(
+                Map.of("device", Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "TV"))), FROM);
     }
 
     private static Api.Response recommended(Api api) {
-        return api.post("/api/v1/sign-in/recommended", Map.of("handle", "not-a-handle", "device",
-                Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "TV"), "network", WIFI), null);
+        return api
+            .raw("POST", "/api/v1/sign-in/recommended", "application/json",
+                    Api.JSON.writeValueAsString(Map.of("handle", "not-a-handle", "device",
+                            Map.of("id", TestAccounts.unique("tv"), "type", "tv", "name", "TV"), "network", WIFI)),
+                    FROM);
     }
 
 }

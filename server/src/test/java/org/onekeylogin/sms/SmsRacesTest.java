@@ -9,18 +9,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.Concurrently;
-import org.onekeylogin.support.ServiceTest;
+import org.onekeylogin.support.LimitsTest;
 import org.onekeylogin.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The SMS limits hold when the requests arrive at the same moment: they are checked and
  * used in one step in the database (row locks on the number and the address, a
  * conditional update of the code's attempts).
  */
-@ServiceTest
-@TestPropertySource(properties = "onekey.sms.codes-per-ip-per-hour=3")
+@LimitsTest
 class SmsRacesTest {
 
     private static final int AT_ONCE = 50;

@@ -11,14 +11,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Debian's Chromium driven by Playwright for Java, headless. Playwright never downloads a
- * browser here: it starts {@code /usr/bin/chromium} (or {@code ONEKEY_CHROMIUM}). Every
- * page opened through {@link #device} records its script errors, so a test can fail on a
- * page that broke silently.
+ * browser here: it starts {@code ONEKEY_CHROMIUM} if set, otherwise Debian's headless
+ * shell ({@code /usr/bin/chromium-headless-shell}, package
+ * {@code chromium-headless-shell}: the same engine without the desktop browser around it,
+ * which opens pages and takes screenshots in about half the time), otherwise
+ * {@code /usr/bin/chromium}. Every page opened through {@link #device} records its script
+ * errors, so a test can fail on a page that broke silently.
+ *
+ * <p>
+ * One browser serves every browser test of a test run ({@link #shared()}): each test
+ * class gets it with no device open and no error recorded, and it stops when the run's
+ * JVM exits.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium {
+
+    private static Chromium shared;
 
     private final Playwright playwright;
 
@@ -28,11 +39,26 @@ public final class Chromium implements AutoCloseable {
 
     private final List<BrowserContext> devices = new ArrayList<>();
 
-    public Chromium() {
-        Path executable = Path.of(System.getenv().getOrDefault("ONEKEY_CHROMIUM", "/usr/bin/chromium"));
+    /**
+     * The run's browser, started on first use, with the devices of the test class before
+     * closed and its script errors forgotten.
+     */
+    public static synchronized Chromium shared() {
+        if (shared == null) {
+            shared = new Chromium();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "chromium-shutdown"));
+        }
+        shared.closeDevices();
+        shared.pageErrors.clear();
+        return shared;
+    }
+
+    private Chromium() {
+        Path executable = executable();
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException("The browser tests need Debian's Chromium at " + executable
-                    + ": install it with 'apt-get install -y chromium' (.ci/run does), or point ONEKEY_CHROMIUM at one.");
+                    + ": install it with 'apt-get install -y chromium-headless-shell' (.ci/run does), "
+                    + "or point ONEKEY_CHROMIUM at one.");
         }
         playwright = Playwright
             .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -41,6 +67,18 @@ public final class Chromium implements AutoCloseable {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    private static Path executable() {
+        String chosen = System.getenv("ONEKEY_CHROMIUM");
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        return Stream.of("/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(Path.of("/usr/bin/chromium-headless-shell"));
     }
 
     /**
@@ -83,8 +121,7 @@ public final class Chromium implements AutoCloseable {
         return List.copyOf(pageErrors);
     }
 
-    @Override
-    public void close() {
+    private void close() {
         browser.close();
         playwright.close();
     }

@@ -139,7 +139,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(200));
+            sleep(Duration.ofMillis(50));
         }
         throw new IllegalStateException("The service was not ready within " + STARTUP_TIMEOUT + ":\n" + tail());
     }

@@ -32,6 +32,9 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         "onekey.sign-in.recommended-sign-ins-per-ip-per-minute=100000", "onekey.registration.per-ip-per-hour=100000",
         "onekey.approval.requests-per-ip-per-minute=100000", "onekey.sms.codes-per-ip-per-hour=100000",
         "onekey.tokens.requests-per-client-and-ip-per-minute=100000",
+        // a page waiting on a QR code asks every second, not every five, once the phone
+        // has approved it
+        "onekey.tokens.device-code-interval=PT1S",
         // as behind a reverse proxy: tests play other public addresses with
         // X-Forwarded-For
         "server.forward-headers-strategy=native",

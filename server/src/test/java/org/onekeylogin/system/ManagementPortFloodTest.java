@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.HalfOpenConnections;
 import org.onekeylogin.support.ServiceTest;
@@ -21,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
  * is lowered here so that the test fills it with a few hundred connections.
  */
 @ServiceTest
+@DisabledIfSystemProperty(named = "onekey.test.database", matches = "postgresql",
+        disabledReason = "the web server's connectors do not depend on the database")
 @TestPropertySource(properties = { "management.server.port=0", "server.tomcat.max-connections=200",
         "server.tomcat.connection-timeout=3s", "server.tomcat.keep-alive-timeout=3s" })
 class ManagementPortFloodTest {

@@ -48,8 +48,8 @@ class HostedSignInBrowserTest {
     }
 
     @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
+    static void browser() {
+        chromium = Chromium.shared();
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
@@ -71,9 +71,6 @@ class HostedSignInBrowserTest {
         if (webApp != null) {
             webApp.close();
             webApp = null;
-        }
-        if (chromium != null) {
-            chromium.close();
         }
     }
 

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onekeylogin.support.Api;
-import org.onekeylogin.support.ServiceTest;
-import org.springframework.test.context.TestPropertySource;
+import org.onekeylogin.support.LimitsTest;
 
 /**
  * The token endpoint counts requests per client and address before it authenticates
  * anyone.
  */
-@ServiceTest
-@TestPropertySource(properties = "onekey.tokens.requests-per-client-and-ip-per-minute=3")
+@LimitsTest
 class TokenEndpointLimitTest {
 
     private static final String FORM = "grant_type=refresh_token&client_id=onekey-device&refresh_token=garbage";
