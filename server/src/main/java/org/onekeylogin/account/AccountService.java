@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.onekeylogin.account.internal.AccountPasswords;
 import org.onekeylogin.account.internal.AccountRepository;
 import org.onekeylogin.account.internal.AccountRepository.StoredAccount;
@@ -35,16 +36,17 @@ public class AccountService {
 
     /**
      * Compared against when the account does not exist, so both answers cost the same
-     * time.
+     * time. Made on the hashing threads while the service starts, instead of holding up
+     * the start for a bcrypt.
      */
-    private final String unknownAccountHash;
+    private final CompletableFuture<String> unknownAccountHash;
 
     public AccountService(AccountRepository accounts, AccountPasswords passwords, InsertOnce inserts, Clock clock) {
         this.inserts = inserts;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
-        this.unknownAccountHash = passwords.hash(UUID.randomUUID().toString());
+        this.unknownAccountHash = passwords.hashInBackground(UUID.randomUUID().toString());
     }
 
     public Account register(Registration registration) {
@@ -90,7 +92,7 @@ public class AccountService {
      */
     public Account authenticate(String identifier, String password) {
         Optional<StoredAccount> stored = findStored(identifier);
-        String hash = stored.map(StoredAccount::passwordHash).orElse(unknownAccountHash);
+        String hash = stored.map(StoredAccount::passwordHash).orElseGet(unknownAccountHash::join);
         boolean matches = passwords.matches(password, hash);
         if (stored.isEmpty() || !matches) {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "The account or password is not right.");

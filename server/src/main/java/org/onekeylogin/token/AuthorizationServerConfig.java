@@ -1,7 +1,5 @@
 package org.onekeylogin.token;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -40,6 +38,7 @@ import org.onekeylogin.token.internal.RefreshTokenRotation;
 import org.onekeylogin.token.internal.RevocationEndsSession;
 import org.onekeylogin.token.internal.SessionAuthorizations;
 import org.onekeylogin.token.internal.SessionTokenCustomizer;
+import org.onekeylogin.token.internal.SigningKeySet;
 import org.onekeylogin.token.internal.SigningKeys;
 import org.onekeylogin.token.internal.TokenHashes;
 import org.springframework.context.annotation.Bean;
@@ -286,8 +285,7 @@ class AuthorizationServerConfig {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, InsertOnce inserts, Clock clock) {
-        var keys = new SigningKeys(jdbc, inserts, clock);
-        return new ImmutableJWKSet<>(new JWKSet(List.of(keys.current(), keys.rsa())));
+        return new SigningKeySet(new SigningKeys(jdbc, inserts, clock));
     }
 
     @Bean

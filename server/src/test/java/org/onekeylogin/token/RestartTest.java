@@ -1,7 +1,11 @@
 package org.onekeylogin.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Tokens issued before a restart keep working after it: the signing key and the
- * authorizations are stored.
+ * authorizations are stored. A stored key that cannot be read stops the start.
  */
 class RestartTest {
 
@@ -39,6 +43,22 @@ class RestartTest {
             assertThat(api.get("/api/v1/sessions", refreshed.field("access_token")).at("/sessions/0/id"))
                 .isEqualTo(phone.sessionId());
         }
+    }
+
+    @Test
+    void whenAStoredSigningKeyCannotBeReadThenTheServiceDoesNotStart() throws SQLException {
+        Map<String, Object> database = TestDatabase.fresh();
+        start(database).close();
+        try (Connection c = DriverManager.getConnection((String) database.get("spring.datasource.url"),
+                (String) database.get("spring.datasource.username"),
+                (String) database.get("spring.datasource.password"))) {
+            assertThat(c.createStatement().executeUpdate("UPDATE signing_key SET jwk = 'not a key' WHERE id = 'rsa'"))
+                .isEqualTo(1);
+        }
+
+        // the keys are read while the rest of the service starts; the start still waits
+        // for them
+        assertThatThrownBy(() -> start(database).close()).hasStackTraceContaining("not a valid JWK");
     }
 
     /**

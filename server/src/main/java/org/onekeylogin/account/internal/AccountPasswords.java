@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +67,14 @@ public class AccountPasswords implements DisposableBean {
 
     public String hash(String password) {
         return onHashingThreads(() -> encoder.encode(password));
+    }
+
+    /**
+     * Hashes on the hashing threads without waiting for the result: for a hash made while
+     * the service starts, which then goes on in parallel.
+     */
+    public CompletableFuture<String> hashInBackground(String password) {
+        return CompletableFuture.supplyAsync(() -> encoder.encode(password), hashing);
     }
 
     public boolean matches(String password, String stored) {

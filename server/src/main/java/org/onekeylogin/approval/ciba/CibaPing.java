@@ -10,6 +10,7 @@ import java.util.Map;
 import org.onekeylogin.approval.LoginRequestDecided;
 import org.onekeylogin.approval.PhoneApproval;
 import org.onekeylogin.system.AfterCommit;
+import org.onekeylogin.system.OnFirstUse;
 import org.onekeylogin.system.Retry;
 import org.onekeylogin.token.TokenProperties;
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ class CibaPing {
 
     private final JsonMapper json;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OnFirstUse<HttpClient> http = new OnFirstUse<>(
+            () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     CibaPing(PhoneApproval approval, TokenProperties clients, JsonMapper json) {
         this.approval = approval;
@@ -69,7 +71,7 @@ class CibaPing {
     private void deliver(HttpRequest ping) {
         RETRY.run(attempt -> {
             try {
-                int status = http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.get().send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status >= 200 && status < 300) {
                     return true;
                 }

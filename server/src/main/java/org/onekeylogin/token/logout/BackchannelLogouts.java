@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.SessionRevoked;
 import org.onekeylogin.system.AfterCommit;
 import org.onekeylogin.system.DeliveryLoop;
+import org.onekeylogin.system.OnFirstUse;
 import org.onekeylogin.token.SessionClaims;
 import org.onekeylogin.token.TokenProperties;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ public final class BackchannelLogouts implements SmartLifecycle {
 
     private final Clock clock;
 
-    private final HttpClient http;
+    private final OnFirstUse<HttpClient> http;
 
     private final DeliveryLoop<LogoutDelivery> loop;
 
@@ -87,10 +88,10 @@ public final class BackchannelLogouts implements SmartLifecycle {
         this.encoder = new NimbusJwtEncoder(keys);
         this.meters = meters;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
+        this.http = new OnFirstUse<>(() -> HttpClient.newBuilder()
             .connectTimeout(settings.timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .build());
         this.loop = new DeliveryLoop<>("backchannel-logout", deliveries::claimDue, this::deliver,
                 settings.pollInterval(), settings.claimFor(), IN_FLIGHT, clock);
     }
@@ -202,7 +203,7 @@ public final class BackchannelLogouts implements SmartLifecycle {
                 .ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
             .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.get().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         }
         catch (IOException e) {
             return -1;
