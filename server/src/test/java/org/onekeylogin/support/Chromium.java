@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * browser here: it starts {@code ONEKEY_CHROMIUM} if set, otherwise Debian's headless
  * shell ({@code /usr/bin/chromium-headless-shell}, package
  * {@code chromium-headless-shell}: the same engine without the desktop browser around it,
- * which opens pages and takes screenshots in about half the time), otherwise
- * {@code /usr/bin/chromium}. Every page opened through {@link #device} records its script
- * errors, so a test can fail on a page that broke silently.
+ * which opens a new page in a third of the time and takes a screenshot in half),
+ * otherwise {@code /usr/bin/chromium}. Every page opened through {@link #device} records
+ * its script errors, so a test can fail on a page that broke silently.
  *
  * <p>
  * One browser serves every browser test of a test run ({@link #shared()}): each test
