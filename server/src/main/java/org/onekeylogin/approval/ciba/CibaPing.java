@@ -10,13 +10,13 @@ import java.util.Map;
 import org.onekeylogin.approval.LoginRequestDecided;
 import org.onekeylogin.approval.PhoneApproval;
 import org.onekeylogin.system.AfterCommit;
-import org.onekeylogin.system.OnFirstUse;
 import org.onekeylogin.system.Retry;
 import org.onekeylogin.token.TokenProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,8 +39,12 @@ class CibaPing {
 
     private final JsonMapper json;
 
-    private final OnFirstUse<HttpClient> http = new OnFirstUse<>(
-            () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    /**
+     * Made on first use: most deployments never send one, and each JDK HTTP client keeps
+     * a thread.
+     */
+    private final SingletonSupplier<HttpClient> http = SingletonSupplier
+        .of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     CibaPing(PhoneApproval approval, TokenProperties clients, JsonMapper json) {
         this.approval = approval;
@@ -71,7 +75,7 @@ class CibaPing {
     private void deliver(HttpRequest ping) {
         RETRY.run(attempt -> {
             try {
-                int status = http.get().send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.obtain().send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status >= 200 && status < 300) {
                     return true;
                 }

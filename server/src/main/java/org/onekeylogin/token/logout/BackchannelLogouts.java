@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.SessionRevoked;
 import org.onekeylogin.system.AfterCommit;
 import org.onekeylogin.system.DeliveryLoop;
-import org.onekeylogin.system.OnFirstUse;
 import org.onekeylogin.token.SessionClaims;
 import org.onekeylogin.token.TokenProperties;
 import org.slf4j.Logger;
@@ -33,6 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * OpenID Connect Back-Channel Logout 1.0: whenever a session of a client that registered
@@ -76,7 +76,11 @@ public final class BackchannelLogouts implements SmartLifecycle {
 
     private final Clock clock;
 
-    private final OnFirstUse<HttpClient> http;
+    /**
+     * Made on first use: most deployments never send one, and each JDK HTTP client keeps
+     * a thread.
+     */
+    private final SingletonSupplier<HttpClient> http;
 
     private final DeliveryLoop<LogoutDelivery> loop;
 
@@ -88,7 +92,7 @@ public final class BackchannelLogouts implements SmartLifecycle {
         this.encoder = new NimbusJwtEncoder(keys);
         this.meters = meters;
         this.clock = clock;
-        this.http = new OnFirstUse<>(() -> HttpClient.newBuilder()
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder()
             .connectTimeout(settings.timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build());
@@ -203,7 +207,7 @@ public final class BackchannelLogouts implements SmartLifecycle {
                 .ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
             .build();
         try {
-            return http.get().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.obtain().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         }
         catch (IOException e) {
             return -1;
