@@ -29,7 +29,7 @@ import org.onekeylogin.device.DeviceSessionService;
 import org.onekeylogin.system.InsertOnce;
 import org.onekeylogin.system.ServerSecrets;
 import org.onekeylogin.token.internal.HashedTokenAuthorizations;
-import org.onekeylogin.token.internal.InsertingJdbcAuthorizations;
+import org.onekeylogin.token.internal.JdbcAuthorizations;
 import org.onekeylogin.token.internal.HighEntropySecretEncoder;
 import org.onekeylogin.token.internal.PlainTokenUpgrade;
 import org.onekeylogin.token.internal.PublicClientAuthentication;
@@ -254,7 +254,7 @@ class AuthorizationServerConfig {
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
             DeviceSessionService sessions, PlatformTransactionManager transactions, TokenHashes hashes) {
         return new SessionAuthorizations(
-                new HashedTokenAuthorizations(new InsertingJdbcAuthorizations(jdbc, clients), hashes), sessions,
+                new HashedTokenAuthorizations(new JdbcAuthorizations(jdbc, clients, transactions), hashes), sessions,
                 transactions);
     }
 

@@ -3,6 +3,7 @@ package org.onekeylogin.token.internal;
 import static org.onekeylogin.system.SqlTimes.utc;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.onekeylogin.device.DeviceSessionService;
@@ -10,6 +11,9 @@ import org.onekeylogin.device.RevokeReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,8 +43,12 @@ public class ExpiredSessionSweeper {
 
     private final Clock clock;
 
-    ExpiredSessionSweeper(JdbcClient jdbc, DeviceSessionService sessions, Clock clock) {
+    private final OAuth2AuthorizationService authorizations;
+
+    ExpiredSessionSweeper(JdbcClient jdbc, DeviceSessionService sessions, OAuth2AuthorizationService authorizations,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.authorizations = authorizations;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -82,10 +90,16 @@ public class ExpiredSessionSweeper {
         return ended;
     }
 
+    /** Removes the authorization through the store, which removes its lookups too. */
     private int removeOrphan(String authorizationId, OffsetDateTime now) {
-        return jdbc.sql("DELETE FROM oauth2_authorization WHERE id = ? AND refresh_token_expires_at < ?")
-            .params(authorizationId, now)
-            .update();
+        OAuth2Authorization orphan = authorizations.findById(authorizationId);
+        OAuth2Authorization.Token<OAuth2RefreshToken> refresh = orphan == null ? null : orphan.getRefreshToken();
+        Instant expiresAt = refresh == null ? null : refresh.getToken().getExpiresAt();
+        if (expiresAt == null || !expiresAt.isBefore(now.toInstant())) {
+            return 0;
+        }
+        authorizations.remove(orphan);
+        return 1;
     }
 
 }

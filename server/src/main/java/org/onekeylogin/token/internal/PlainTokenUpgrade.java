@@ -110,11 +110,21 @@ public final class PlainTokenUpgrade implements SmartInitializingSingleton {
         int changed = 0;
         for (Map.Entry<String, UnaryOperator<String>> column : columns.entrySet()) {
             if (row.get(column.getKey()) instanceof String plain && !TokenHashes.isStoredHash(plain)) {
-                changed += jdbc
+                String hash = column.getValue().apply(plain);
+                int updated = jdbc
                     .sql("UPDATE oauth2_authorization SET " + column.getKey() + " = ? WHERE id = ? AND "
                             + column.getKey() + " = ?")
-                    .params(column.getValue().apply(plain), row.get("id"), plain)
+                    .params(hash, row.get("id"), plain)
                     .update();
+                if (updated > 0) {
+                    // the token is found by its lookup row (JdbcAuthorizations), which
+                    // held the plain value
+                    jdbc.sql("UPDATE oauth2_authorization_lookup SET stored_value = ? "
+                            + "WHERE stored_value = ? AND authorization_id = ?")
+                        .params(hash, plain, row.get("id"))
+                        .update();
+                }
+                changed += updated;
             }
         }
         return changed;
