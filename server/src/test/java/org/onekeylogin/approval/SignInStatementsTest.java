@@ -47,7 +47,7 @@ class SignInStatementsTest {
 
         statements.clear();
         signInOnPc(dad, phone, TestAccounts.unique("pc"));
-        assertWithin(statements.sent(), 32, 18, 8);
+        assertWithin(statements.sent(), 33, 18, 8);
     }
 
     @Test
@@ -62,7 +62,7 @@ class SignInStatementsTest {
         List<SqlStatements.Sent> sent = statements.sent();
         assertThat(sent).as("the earlier session of the PC is ended")
             .anyMatch(s -> s.sql().startsWith("UPDATE device_session SET revoked_at"));
-        assertWithin(sent, 37, 20, 8);
+        assertWithin(sent, 40, 20, 8);
     }
 
     @Test
@@ -73,7 +73,7 @@ class SignInStatementsTest {
 
         statements.clear();
         signInByCiba(mum, phone, TestAccounts.unique("kiosk"));
-        assertWithin(statements.sent(), 31, 17, 8);
+        assertWithin(statements.sent(), 32, 17, 8);
     }
 
     /**

@@ -93,6 +93,10 @@ class ExpiredSessionsTest {
             .param(tv.sessionId())
             .query(Integer.class)
             .single()).as("its authorization is gone").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization_lookup WHERE authorization_id = ?")
+            .param(tv.sessionId())
+            .query(Integer.class)
+            .single()).as("and so are the rows its tokens were found by").isZero();
         assertThat(audit.recent(mum.id(), 20)).as("the session is not ended a second time")
             .noneSatisfy(entry -> assertThat(entry.entry().type()).isEqualTo(AuditEventType.SIGN_OUT));
         assertThat(sweeper.endExpiredSessions()).as("nothing is left to sweep").isZero();
