@@ -62,7 +62,7 @@ class SignInStatementsTest {
         List<SqlStatements.Sent> sent = statements.sent();
         assertThat(sent).as("the earlier session of the PC is ended")
             .anyMatch(s -> s.sql().startsWith("UPDATE device_session SET revoked_at"));
-        assertWithin(sent, 40, 20, 8);
+        assertWithin(sent, 40, 21, 8);
     }
 
     @Test
