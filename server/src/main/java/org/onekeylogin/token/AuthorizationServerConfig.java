@@ -279,8 +279,8 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    PlainTokenUpgrade plainTokenUpgrade(JdbcClient jdbc, TokenHashes hashes) {
-        return new PlainTokenUpgrade(jdbc, hashes);
+    PlainTokenUpgrade plainTokenUpgrade(JdbcClient jdbc, TokenHashes hashes, PlatformTransactionManager transactions) {
+        return new PlainTokenUpgrade(jdbc, hashes, transactions);
     }
 
     @Bean

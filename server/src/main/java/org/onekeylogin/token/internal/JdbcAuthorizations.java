@@ -72,9 +72,13 @@ public final class JdbcAuthorizations extends JdbcOAuth2AuthorizationService imp
             + String.join(", ", COLUMNS.subList(1, COLUMNS.size()).stream().map(column -> column + " = ?").toList())
             + " WHERE id = ?";
 
+    /**
+     * Locks the row it reads, so that two saves of one authorization (a save that no
+     * session row serialises) apply their lookup changes one after the other.
+     */
     private static final String LOOKED_UP_VALUES = "SELECT "
             + String.join(", ", Arrays.stream(Kind.values()).map(Kind::column).toList())
-            + " FROM oauth2_authorization WHERE id = ?";
+            + " FROM oauth2_authorization WHERE id = ? FOR UPDATE";
 
     private static final String ADD_LOOKUP = "INSERT INTO oauth2_authorization_lookup (stored_value, authorization_id) "
             + "VALUES (?, ?)";

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hashes the tokens that a version of the service before {@link TokenHashes} stored in
@@ -18,10 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>
  * Each value is replaced by one conditional update ({@code WHERE id = ? AND column = }
- * the plain value), so nodes that start together do not undo each other's work or a
- * refresh that happened meanwhile; a stored hash is never hashed again, so running it on
- * an upgraded database finds nothing to do. Once a run found nothing left, the row
- * {@value #TASK} in {@code one_time_task} says so, and later starts skip the scan.
+ * the plain value) together with its lookup row, in one transaction per row, so a stop
+ * half-way never leaves a token that cannot be found; nodes that start together do not
+ * undo each other's work or a refresh that happened meanwhile; a stored hash is never
+ * hashed again, so running it on an upgraded database finds nothing to do. Once a run
+ * found nothing left, the row {@value #TASK} in {@code one_time_task} says so, and later
+ * starts skip the scan.
  */
 public final class PlainTokenUpgrade implements SmartInitializingSingleton {
 
@@ -33,10 +37,13 @@ public final class PlainTokenUpgrade implements SmartInitializingSingleton {
 
     private final JdbcClient jdbc;
 
+    private final TransactionTemplate transaction;
+
     private final Map<String, UnaryOperator<String>> columns = new LinkedHashMap<>();
 
-    public PlainTokenUpgrade(JdbcClient jdbc, TokenHashes hashes) {
+    public PlainTokenUpgrade(JdbcClient jdbc, TokenHashes hashes, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         columns.put("authorization_code_value", hashes::stored);
         columns.put("access_token_value", hashes::stored);
         columns.put("oidc_id_token_value", hashes::stored);
@@ -95,7 +102,8 @@ public final class PlainTokenUpgrade implements SmartInitializingSingleton {
                 .listOfRows();
             changed = 0;
             for (Map<String, Object> row : rows) {
-                changed += hashRow(row);
+                Integer hashedInRow = transaction.execute(status -> hashRow(row));
+                changed += hashedInRow == null ? 0 : hashedInRow;
             }
             hashed += changed;
         }
