@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -14,11 +15,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@code onekey.max-request-bytes} before anything
- * parses them. No endpoint of a login service needs more than a few kilobytes.
+ * parses them. No endpoint of a login service needs more than a few kilobytes. A refused
+ * body of up to {@link #DISCARDED_BYTES} is read and thrown away before the answer, so
+ * that a client still sending it reads the {@code 413} instead of a reset connection; a
+ * larger or chunked one is answered at once and its connection closed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    /** The largest refused body that is read to its end before the answer. */
+    static final long DISCARDED_BYTES = 1024 * 1024;
 
     private final long maxBytes;
 
@@ -33,7 +40,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        if (request.getContentLengthLong() > maxBytes || chunked) {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes || chunked) {
+            if (!chunked && length <= DISCARDED_BYTES) {
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            }
+            else {
+                response.setHeader("Connection", "close");
+            }
             errors.write(request, response,
                     ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE,
                             chunked ? "Send the request with a Content-Length of at most " + maxBytes + " bytes."

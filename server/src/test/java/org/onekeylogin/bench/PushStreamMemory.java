@@ -18,13 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one open event stream costs the service's heap (not a test: run it by hand against
- * a running service, see docs/BENCHMARKS.md). It signs in {@code N} devices of one
- * account, takes a class histogram of the service (which forces a full collection first),
- * opens one stream per session over plain sockets, takes another and prints the
- * difference per stream, largest classes first. The client runs in its own process, so
- * only the service's side of each connection is counted. JDK only, so it runs as a source
- * file: {@code java PushStreamMemory.java <base-url> <service-pid> <N>}.
+ * What one open event stream costs the service's heap and direct buffers (not a test: run
+ * it by hand against a running service, see docs/BENCHMARKS.md). It signs in {@code N}
+ * devices of one account, takes a class histogram of the service (which forces a full
+ * collection first), opens one stream per session over plain sockets, takes another and
+ * prints the difference per stream, largest classes first. The client runs in its own
+ * process, so only the service's side of each connection is counted. JDK only, so it runs
+ * as a source file: {@code java PushStreamMemory.java <base-url> <service-pid> <N>}.
  */
 public final class PushStreamMemory {
 
@@ -68,11 +68,13 @@ public final class PushStreamMemory {
         }
         Thread.sleep(2000);
         Map<String, long[]> before = histogram(pid);
+        long directBefore = directBytes(base);
         List<Socket> streams = new ArrayList<>();
         for (String token : tokens.subList(0, n)) {
             streams.add(openStream(base, token));
         }
         print(n + " streams open", n, before, histogram(pid));
+        printDirect(n, directBefore, directBytes(base));
         for (Socket socket : streams) {
             socket.close();
         }
@@ -84,6 +86,7 @@ public final class PushStreamMemory {
      */
     private static void halfOpen(URI base, long pid, int n, boolean partial) throws Exception {
         Map<String, long[]> before = histogram(pid);
+        long directBefore = directBytes(base);
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             var socket = new Socket(base.getHost(), base.getPort());
@@ -97,6 +100,7 @@ public final class PushStreamMemory {
         Thread.sleep(500);
         print(n + (partial ? " connections with an unfinished request" : " connections that sent nothing"), n, before,
                 histogram(pid));
+        printDirect(n, directBefore, directBytes(base));
         for (Socket socket : sockets) {
             socket.close();
         }
@@ -140,6 +144,27 @@ public final class PushStreamMemory {
             throw new IllegalStateException("The stream was refused: " + head);
         }
         return socket;
+    }
+
+    private static void printDirect(int n, long before, long after) {
+        System.out.printf("direct buffers (outside the heap): %+,d bytes, %,d bytes each%n", after - before,
+                (after - before) / n);
+    }
+
+    /**
+     * Bytes of the service's direct buffers (the web server's I/O buffers live there),
+     * from its {@code jvm.buffer.memory.used} metric.
+     */
+    private static long directBytes(URI base) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.buffer.memory.used?tag=id:direct")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher value = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)").matcher(response.body());
+        if (response.statusCode() != 200 || !value.find()) {
+            throw new IllegalStateException(
+                    "No direct-buffer metric: " + response.statusCode() + " " + response.body());
+        }
+        return (long) Double.parseDouble(value.group(1));
     }
 
     /** Instances and bytes per class, after the full collection the histogram forces. */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the service logs while a test runs, from every thread (requests are served
- * on the server's threads, not the test's): an appender on the root logger, so Tomcat,
+ * on the server's threads, not the test's): an appender on the root logger, so Jetty,
  * Spring and the service's own loggers all count. What is captured is what the running
  * configuration would write, since loggers below their level never reach an appender.
  */

@@ -336,7 +336,7 @@ class BadRequestTableTest {
                         "invalid_request"),
                 new Row("oversized header",
                         f -> f.api().raw("GET", "/api/v1/account", JSON, null, Map.of("X-Padding", "x".repeat(20_000))),
-                        400, "invalid_request"),
+                        431, "invalid_request"),
                 new Row("a field given twice",
                         f -> raw(f, "POST", "/api/v1/sign-in/password", JSON,
                                 "{\"login\": \"x\", \"login\": \"y\", \"password\": \"z\"}"),
@@ -404,7 +404,7 @@ class BadRequestTableTest {
     }
 
     /**
-     * Mistakes that reach each layer: Tomcat, the filters, Spring Security, Jackson,
+     * Mistakes that reach each layer: Jetty, the filters, Spring Security, Jackson,
      * Spring MVC, the features.
      */
     private static final List<String> FLOOD = List.of("malformed JSON", "bad body while asking for XML",

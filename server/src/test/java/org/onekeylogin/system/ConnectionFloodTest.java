@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 @ServiceTest
 @DisabledIfSystemProperty(named = "onekey.test.database", matches = "postgresql",
         disabledReason = "the web server's connection handling does not depend on the database")
-@TestPropertySource(properties = { "server.tomcat.connection-timeout=3s", "server.tomcat.keep-alive-timeout=3s",
+@TestPropertySource(properties = { "server.jetty.connection-idle-timeout=3s",
         "onekey.sign-in.password-attempts-per-account-per15-minutes=1000" })
 class ConnectionFloodTest {
 

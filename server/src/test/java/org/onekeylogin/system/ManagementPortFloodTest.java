@@ -3,14 +3,14 @@ package org.onekeylogin.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.apache.coyote.AbstractProtocol;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.onekeylogin.support.Api;
 import org.onekeylogin.support.HalfOpenConnections;
 import org.onekeylogin.support.ServiceTest;
 import org.onekeylogin.support.TestAccounts;
-import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
@@ -24,8 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 @ServiceTest
 @DisabledIfSystemProperty(named = "onekey.test.database", matches = "postgresql",
         disabledReason = "the web server's connectors do not depend on the database")
-@TestPropertySource(properties = { "management.server.port=0", "server.tomcat.max-connections=200",
-        "server.tomcat.connection-timeout=3s", "server.tomcat.keep-alive-timeout=3s" })
+@TestPropertySource(properties = { "management.server.port=0", "server.jetty.max-connections=200",
+        "server.jetty.connection-idle-timeout=3s" })
 class ManagementPortFloodTest {
 
     @Test
@@ -33,7 +33,7 @@ class ManagementPortFloodTest {
             ApplicationContext context) {
         TestAccounts.Device phone = accounts.signIn(accounts.register("full"), "phone", "Phone");
         int managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
-        AbstractProtocol<?> publicConnector = publicConnector(context);
+        ServerConnector publicConnector = publicConnector(context);
         try (HalfOpenConnections flood = HalfOpenConnections.open(publicConnector.getLocalPort(), 250, 0)) {
             assertThat(awaitConnections(publicConnector, 200)).as("the public connector is full").isEqualTo(200);
 
@@ -48,15 +48,15 @@ class ManagementPortFloodTest {
         assertThat(sessions.status()).as(sessions.text()).isEqualTo(200);
     }
 
-    private static AbstractProtocol<?> publicConnector(ApplicationContext context) {
-        var server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
-        return (AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler();
+    private static ServerConnector publicConnector(ApplicationContext context) {
+        var server = (JettyWebServer) ((WebServerApplicationContext) context).getWebServer();
+        return (ServerConnector) server.getServer().getConnectors()[0];
     }
 
-    /** Waits until Tomcat has accepted {@code expected} connections (or 10 s passed). */
-    private static long awaitConnections(AbstractProtocol<?> connector, int expected) {
+    /** Waits until Jetty has accepted {@code expected} connections (or 10 s passed). */
+    private static long awaitConnections(ServerConnector connector, int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (connector.getConnectionCount() < expected && System.nanoTime() < deadline) {
+        while (connector.getConnectedEndPoints().size() < expected && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             }
@@ -65,7 +65,7 @@ class ManagementPortFloodTest {
                 break;
             }
         }
-        return connector.getConnectionCount();
+        return connector.getConnectedEndPoints().size();
     }
 
 }
