@@ -100,6 +100,28 @@ class ConnectionFloodTest {
         }
     }
 
+    /**
+     * The idle timeout drops connections that say nothing, not event streams that wait: a
+     * stream that has received nothing for longer than the timeout (3 s here, with
+     * heartbeats every 20 s) still delivers the next event.
+     */
+    @Test
+    void whenAStreamWaitsLongerThanTheIdleTimeoutThenItStillDeliversTheNextEvent() throws InterruptedException {
+        TestAccounts.Account family = accounts.register("quiet");
+        TestAccounts.Device tv = accounts.signIn(family, "tv", "Quiet TV");
+        TestAccounts.Device phone = accounts.signIn(family, "phone", "Phone");
+        try (EventStream stream = api.stream(tv.accessToken(), null)) {
+            assertThat(stream.awaitOpen()).isEqualTo(200);
+            Thread.sleep(Duration.ofSeconds(5));
+            assertThat(stream.ended()).as("open after 5 s without a byte").isFalse();
+
+            assertThat(api.delete("/api/v1/sessions/" + tv.sessionId(), phone.accessToken()).status()).isEqualTo(204);
+            EventStream.Event event = stream.next(Duration.ofSeconds(5));
+            assertThat(event).as("the sign-out reaches the quiet stream").isNotNull();
+            assertThat(event.name()).isEqualTo("signed_out");
+        }
+    }
+
     private int openStreams() {
         return (int) api.get("/actuator/metrics/onekey.push.streams", null)
             .json()
