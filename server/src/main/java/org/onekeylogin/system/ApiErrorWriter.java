@@ -53,7 +53,11 @@ public class ApiErrorWriter {
      * CIBA authorization.
      */
     public static boolean isOAuthSurface(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        return isOAuthPath(request.getRequestURI());
+    }
+
+    /** Whether {@code path} is one of the authorization server's endpoints. */
+    static boolean isOAuthPath(String path) {
         return path.startsWith("/oauth2/") || path.startsWith("/connect/") || path.equals("/userinfo");
     }
 

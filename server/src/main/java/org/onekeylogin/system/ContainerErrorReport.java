@@ -31,8 +31,7 @@ class ContainerErrorReport {
 
     /** The body of an error Jetty answers itself, for a request to {@code path}. */
     static String body(int status, @Nullable String path) {
-        boolean oauth = path != null
-                && (path.startsWith("/oauth2/") || path.startsWith("/connect/") || path.equals("/userinfo"));
+        boolean oauth = path != null && ApiErrorWriter.isOAuthPath(path);
         String message = message(status);
         return oauth
                 ? "{\"error\":\"" + (status >= 500 ? "server_error" : "invalid_request") + "\",\"error_description\":\""
