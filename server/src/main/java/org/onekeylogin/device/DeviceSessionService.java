@@ -162,13 +162,12 @@ public class DeviceSessionService {
      */
     public DeviceSession signOut(String sessionId, String actorAccountId, String actorSessionId, @Nullable String ip,
             boolean notMe) {
-        DeviceSession target = sessions.find(sessionId)
-            .filter(s -> accounts.mayManage(actorAccountId, s.accountId()))
+        DeviceSession target = find(sessionId).filter(s -> accounts.mayManage(actorAccountId, s.accountId()))
             .orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
                     "There is no signed-in device with that id on your account."));
         RevokeReason reason = notMe ? RevokeReason.NOT_ME
                 : sessionId.equals(actorSessionId) ? RevokeReason.SIGNED_OUT : RevokeReason.REMOTE_SIGN_OUT;
-        if (!end(sessionId, actorSessionId, reason, ip)) {
+        if (!end(target, actorSessionId, reason, ip)) {
             throw new ApiException(ErrorCode.SESSION_ALREADY_SIGNED_OUT, "That device is already signed out.");
         }
         return target;
@@ -184,20 +183,32 @@ public class DeviceSessionService {
      */
     public boolean end(String sessionId, @Nullable String bySessionId, RevokeReason reason, @Nullable String ip) {
         forget(sessionId);
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            Optional<DeviceSession> session = sessions.find(sessionId);
-            if (session.isEmpty() || !sessions.revoke(sessionId, clock.instant(), bySessionId, reason)) {
-                return false;
-            }
-            DeviceSession s = session.get();
-            audit.record(AuditEntry.success(AuditEventType.SIGN_OUT, s.accountId(), s.device().id(), s.id())
-                .withActor(bySessionId)
-                .withIp(ip)
-                .withDetail(reason.wireName()));
-            events.publishEvent(
-                    new SessionRevoked(s.id(), s.accountId(), s.device().id(), s.clientId(), reason, bySessionId));
-            return true;
-        }));
+        return Boolean.TRUE.equals(transaction.execute(status -> sessions.find(sessionId)
+            .map(session -> endWithin(session, bySessionId, reason, ip))
+            .orElse(false)));
+    }
+
+    /**
+     * As {@link #end(String, String, RevokeReason, String)} for a session already read:
+     * what the end records (account, device, client) never changes, and whether the
+     * session is still signed in is decided by the conditional update.
+     */
+    private boolean end(DeviceSession session, @Nullable String bySessionId, RevokeReason reason, @Nullable String ip) {
+        forget(session.id());
+        return Boolean.TRUE.equals(transaction.execute(status -> endWithin(session, bySessionId, reason, ip)));
+    }
+
+    private boolean endWithin(DeviceSession s, @Nullable String bySessionId, RevokeReason reason, @Nullable String ip) {
+        if (!sessions.revoke(s.id(), clock.instant(), bySessionId, reason)) {
+            return false;
+        }
+        audit.record(AuditEntry.success(AuditEventType.SIGN_OUT, s.accountId(), s.device().id(), s.id())
+            .withActor(bySessionId)
+            .withIp(ip)
+            .withDetail(reason.wireName()));
+        events.publishEvent(
+                new SessionRevoked(s.id(), s.accountId(), s.device().id(), s.clientId(), reason, bySessionId));
+        return true;
     }
 
     /**

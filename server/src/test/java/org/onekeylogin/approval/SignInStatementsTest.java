@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Import;
 /**
  * What one phone-approved sign-in costs the database, step by step: the statements and
  * commits sent while the service answers each request of the flow (the load generator's
- * flow, and the CIBA flow of a stock client). The budgets keep the work per sign-in from
- * creeping back up; the guarantees themselves are tested elsewhere.
+ * flow, and the CIBA flow of a stock client), and what a sign-out costs. The budgets keep
+ * the work per sign-in from creeping back up; the guarantees themselves are tested
+ * elsewhere.
  */
 @ServiceTest
 @Import(SqlStatements.Recording.class)
@@ -74,6 +75,20 @@ class SignInStatementsTest {
         statements.clear();
         signInByCiba(mum, phone, TestAccounts.unique("kiosk"));
         assertWithin(statements.sent(), 32, 17, 8);
+    }
+
+    @Test
+    void aSignOut() {
+        TestAccounts.Account dad = accounts.register("dad");
+        accounts.signIn(dad, "tv", "Living room TV");
+        TestAccounts.Device tv = accounts.signIn(dad, "tv", "Bedroom TV");
+
+        // the caller's session is read once (by the token check), the tokens are removed
+        // by the session's id without reading the authorization
+        statements.clear();
+        Api.Response signedOut = api.delete("/api/v1/sessions/current", tv.accessToken());
+        assertThat(signedOut.status()).as(signedOut.text()).isEqualTo(204);
+        assertWithin(statements.sent(), 8, 2, 2);
     }
 
     /**

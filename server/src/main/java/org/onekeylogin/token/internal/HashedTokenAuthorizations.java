@@ -29,7 +29,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * value of any other token from a stored authorization; a grant that issues tokens
  * returns the new ones it generated, not what it read.
  */
-public final class HashedTokenAuthorizations implements OAuth2AuthorizationService, NewAuthorizations {
+public final class HashedTokenAuthorizations
+        implements OAuth2AuthorizationService, NewAuthorizations, AuthorizationRemoval {
 
     private static final OAuth2TokenType USER_CODE = new OAuth2TokenType(OAuth2ParameterNames.USER_CODE);
 
@@ -67,6 +68,11 @@ public final class HashedTokenAuthorizations implements OAuth2AuthorizationServi
     @Override
     public void remove(OAuth2Authorization authorization) {
         store.remove(authorization);
+    }
+
+    @Override
+    public void removeById(String id) {
+        AuthorizationRemoval.removeById(store, id);
     }
 
     @Override

@@ -49,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and maps the whole authorization first only to decide between the two. An authorization
  * known to be new ({@link NewAuthorizations}) is inserted without looking.
  */
-public final class JdbcAuthorizations extends JdbcOAuth2AuthorizationService implements NewAuthorizations {
+public final class JdbcAuthorizations extends JdbcOAuth2AuthorizationService
+        implements NewAuthorizations, AuthorizationRemoval {
 
     /** The columns of Spring's {@code oauth2_authorization}, in its mapper's order. */
     private static final List<String> COLUMNS = List.of("id", "registered_client_id", "principal_name",
@@ -79,6 +80,8 @@ public final class JdbcAuthorizations extends JdbcOAuth2AuthorizationService imp
     private static final String LOOKED_UP_VALUES = "SELECT "
             + String.join(", ", Arrays.stream(Kind.values()).map(Kind::column).toList())
             + " FROM oauth2_authorization WHERE id = ? FOR UPDATE";
+
+    private static final String REMOVE = "DELETE FROM oauth2_authorization WHERE id = ?";
 
     private static final String ADD_LOOKUP = "INSERT INTO oauth2_authorization_lookup (stored_value, authorization_id) "
             + "VALUES (?, ?)";
@@ -124,11 +127,16 @@ public final class JdbcAuthorizations extends JdbcOAuth2AuthorizationService imp
 
     @Override
     public void remove(OAuth2Authorization authorization) {
+        removeById(authorization.getId());
+    }
+
+    @Override
+    public void removeById(String id) {
         transaction.executeWithoutResult(status -> {
-            List<@Nullable String> before = lookedUpValues(authorization.getId());
-            super.remove(authorization);
+            List<@Nullable String> before = lookedUpValues(id);
             if (before != null) {
-                replaceLookups(authorization.getId(), before, Arrays.asList(new String[before.size()]));
+                getJdbcOperations().update(REMOVE, id);
+                replaceLookups(id, before, Arrays.asList(new String[before.size()]));
             }
         });
     }

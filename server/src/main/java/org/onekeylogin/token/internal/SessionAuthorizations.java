@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only while the session is signed in: a grant is refused with {@code invalid_grant}, a
  * revocation has nothing left to save.
  */
-public final class SessionAuthorizations implements OAuth2AuthorizationService, NewAuthorizations {
+public final class SessionAuthorizations
+        implements OAuth2AuthorizationService, NewAuthorizations, AuthorizationRemoval {
 
     private static final String TOKEN_ID_CLAIM = "jti";
 
@@ -107,6 +108,11 @@ public final class SessionAuthorizations implements OAuth2AuthorizationService, 
     @Override
     public void remove(OAuth2Authorization authorization) {
         store.remove(authorization);
+    }
+
+    @Override
+    public void removeById(String id) {
+        AuthorizationRemoval.removeById(store, id);
     }
 
     @Override

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps sessions and tokens together: a session that ends loses its tokens, and its
  * client, if it listens, is sent a back-channel logout in the name of the issuer that
- * issued them. Both happen in the transaction that ends the session.
+ * issued them. Both happen in the transaction that ends the session. The tokens are
+ * removed by the session's id; the authorization is read only when a logout needs the
+ * issuer its tokens carry.
  */
 @Component
 class SessionTokenLifecycle {
@@ -34,11 +36,10 @@ class SessionTokenLifecycle {
 
     @EventListener
     void on(SessionRevoked revoked) {
-        OAuth2Authorization authorization = authorizations.findById(revoked.sessionId());
-        logouts.sessionEnded(revoked, issuer(authorization));
-        if (authorization != null) {
-            authorizations.remove(authorization);
+        if (logouts.listens(revoked.clientId())) {
+            logouts.sessionEnded(revoked, issuer(revoked.sessionId()));
         }
+        AuthorizationRemoval.removeById(authorizations, revoked.sessionId());
     }
 
     /**
@@ -46,10 +47,11 @@ class SessionTokenLifecycle {
      * issuer Spring derived from the request that issued them), so the logout token names
      * the issuer the client knows.
      */
-    private @Nullable String issuer(@Nullable OAuth2Authorization authorization) {
+    private @Nullable String issuer(String sessionId) {
         if (settings.getIssuer() != null && !settings.getIssuer().isBlank()) {
             return settings.getIssuer();
         }
+        OAuth2Authorization authorization = authorizations.findById(sessionId);
         if (authorization == null) {
             return null;
         }

@@ -119,6 +119,11 @@ public final class BackchannelLogouts implements SmartLifecycle {
         AfterCommit.run(loop::wakeUp);
     }
 
+    /** Whether the client registered a back-channel logout URI. */
+    public boolean listens(String clientId) {
+        return uriOf(clientId).isPresent();
+    }
+
     /** Whether any client registered a back-channel logout URI. */
     boolean anyClientListens() {
         return clients.clients().stream().anyMatch(c -> c.backchannelLogoutUri() != null);
