@@ -263,9 +263,8 @@ class QrCodeSignInEndToEndTest {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
         // the served image itself, not a photo of it: read it as a pure code. ZXing's
-        // finder-pattern search, made for
-        // camera pictures, missed 3 of 300 served codes in a check, and all three read as
-        // pure codes
+        // finder-pattern search, made for camera pictures, missed 3 of 300 served codes
+        // in a check, and all three read as pure codes
         return new QRCodeReader()
             .decode(new BinaryBitmap(new HybridBinarizer(source)), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
             .getText();

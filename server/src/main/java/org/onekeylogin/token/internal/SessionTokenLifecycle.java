@@ -36,9 +36,7 @@ class SessionTokenLifecycle {
 
     @EventListener
     void on(SessionRevoked revoked) {
-        if (logouts.listens(revoked.clientId())) {
-            logouts.sessionEnded(revoked, issuer(revoked.sessionId()));
-        }
+        logouts.sessionEnded(revoked, () -> issuer(revoked.sessionId()));
         AuthorizationRemoval.removeById(authorizations, revoked.sessionId());
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.onekeylogin.device.SessionRevoked;
 import org.onekeylogin.system.AfterCommit;
@@ -103,12 +104,14 @@ public final class BackchannelLogouts implements SmartLifecycle {
     /**
      * Queues the logout of an ended session for its client, if the client registered a
      * back-channel logout URI; in the caller's transaction, sent once it commits.
-     * {@code issuer} is the {@code iss} of the session's tokens.
+     * {@code issuerOfTokens} gives the {@code iss} of the session's tokens; it is asked
+     * only when the client listens.
      */
-    public void sessionEnded(SessionRevoked revoked, @Nullable String issuer) {
+    public void sessionEnded(SessionRevoked revoked, Supplier<@Nullable String> issuerOfTokens) {
         if (uriOf(revoked.clientId()).isEmpty()) {
             return;
         }
+        String issuer = issuerOfTokens.get();
         if (issuer == null) {
             log.warn("Session of client {} ended without a known issuer; set onekey.issuer so that its "
                     + "back-channel logout can be sent", revoked.clientId());
@@ -117,11 +120,6 @@ public final class BackchannelLogouts implements SmartLifecycle {
         deliveries.queue(revoked.clientId(), revoked.sessionId(), revoked.accountId(), issuer,
                 UUID.randomUUID().toString(), clock.instant());
         AfterCommit.run(loop::wakeUp);
-    }
-
-    /** Whether the client registered a back-channel logout URI. */
-    public boolean listens(String clientId) {
-        return uriOf(clientId).isPresent();
     }
 
     /** Whether any client registered a back-channel logout URI. */
