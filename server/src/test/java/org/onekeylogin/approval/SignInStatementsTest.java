@@ -78,6 +78,17 @@ class SignInStatementsTest {
     }
 
     @Test
+    void aClientCredentialsGrant() {
+        api.form("/oauth2/token", Api.fields("grant_type", "client_credentials"), "onekey-backend",
+                "change-me-backend-secret");
+        statements.clear();
+        Api.Response granted = api.form("/oauth2/token", Api.fields("grant_type", "client_credentials"),
+                "onekey-backend", "change-me-backend-secret");
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+        assertWithin(statements.sent(), 3, 1, 1);
+    }
+
+    @Test
     void aSignOut() {
         TestAccounts.Account dad = accounts.register("dad");
         accounts.signIn(dad, "tv", "Living room TV");

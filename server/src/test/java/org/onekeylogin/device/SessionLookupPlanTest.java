@@ -16,10 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The look-ups a sign-in makes of an account's sessions on one device read through the
- * index on device and account, on H2 and on a PostgreSQL schema whose statistics may
- * never have been gathered, also for an account with thousands of sessions on other
- * devices.
+ * The look-ups a sign-in makes of an account's sessions read through the index that holds
+ * all their conditions, on H2 and on a PostgreSQL schema whose statistics may never have
+ * been gathered, also for an account with thousands of sessions: those on one device
+ * through the index on device and account, the account's control terminals (its active
+ * phones and tablets, read by every phone-approved sign-in) through the index on account,
+ * end and screen.
  */
 @ServiceTest
 class SessionLookupPlanTest {
@@ -34,18 +36,7 @@ class SessionLookupPlanTest {
     void aBusyAccountsSessionsOnOneDeviceAreFoundThroughTheDeviceAndAccountIndex(TestAccounts accounts) {
         TestAccounts.Account busy = accounts.register("busy");
         TestAccounts.Device phone = accounts.signIn(busy, "phone", "Phone");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Object[]> devices = new ArrayList<>();
-        List<Object[]> sessions = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            String device = "load-device-" + UUID.randomUUID();
-            devices.add(new Object[] { device, now, now });
-            sessions.add(new Object[] { UUID.randomUUID().toString(), busy.id(), device, now, now });
-        }
-        batch.batchUpdate("INSERT INTO device (id, device_type, name, first_seen_at, last_seen_at) "
-                + "VALUES (?, 'tv', 'TV', ?, ?)", devices);
-        batch.batchUpdate("INSERT INTO device_session (id, account_id, device_id, client_id, method, created_at, "
-                + "last_seen_at) VALUES (?, ?, ?, 'onekey-device', 'password', ?, ?)", sessions);
+        addLargeScreenSessions(busy, 2000);
 
         for (String lookup : List.of(
                 "SELECT id FROM device_session WHERE device_id = ? AND revoked_at IS NULL AND account_id = ?",
@@ -67,6 +58,50 @@ class SessionLookupPlanTest {
                 assertThat(plan.toLowerCase()).as(plan).containsPattern("/\\* public\\.[a-z0-9_]+: device_id = \\?1");
             }
         }
+    }
+
+    @Test
+    void aBusyAccountsControlTerminalsAreFoundThroughTheirOwnIndex(TestAccounts accounts) {
+        TestAccounts.Account busy = accounts.register("busy");
+        accounts.signIn(busy, "phone", "Phone");
+        addLargeScreenSessions(busy, 2000);
+
+        String plan = plan("SELECT s.id FROM device_session s JOIN device d ON d.id = s.device_id "
+                + "WHERE s.account_id = ? AND s.small_screen = TRUE AND s.revoked_at IS NULL", busy.id());
+        if (TestDatabase.isPostgres()) {
+            // the partial index holds the active small-screen sessions only
+            assertThat(plan).as(plan).contains("device_session_open_terminal_idx");
+        }
+        else {
+            // the index condition H2 prints after the index's name holds all three
+            String lowerCase = plan.toLowerCase();
+            assertThat(lowerCase).as(plan).contains("public.device_session_terminal_idx:");
+            String condition = lowerCase.substring(lowerCase.indexOf("public.device_session_terminal_idx:"));
+            assertThat(condition.substring(0, condition.indexOf("*/"))).as(plan)
+                .contains("account_id = ?1", "revoked_at is null", "small_screen = true");
+        }
+    }
+
+    private String plan(String query, Object... params) {
+        return String.join("\n", jdbc.sql("EXPLAIN " + query).params(params).query((rs, n) -> rs.getString(1)).list());
+    }
+
+    /**
+     * Sessions of the account on TVs, each on its own device, all of them still active.
+     */
+    private void addLargeScreenSessions(TestAccounts.Account account, int count) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> devices = new ArrayList<>();
+        List<Object[]> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String device = "load-device-" + UUID.randomUUID();
+            devices.add(new Object[] { device, now, now });
+            sessions.add(new Object[] { UUID.randomUUID().toString(), account.id(), device, now, now });
+        }
+        batch.batchUpdate("INSERT INTO device (id, device_type, name, first_seen_at, last_seen_at) "
+                + "VALUES (?, 'tv', 'TV', ?, ?)", devices);
+        batch.batchUpdate("INSERT INTO device_session (id, account_id, device_id, client_id, method, created_at, "
+                + "last_seen_at) VALUES (?, ?, ?, 'onekey-device', 'password', ?, ?)", sessions);
     }
 
 }

@@ -1,0 +1,3 @@
+-- PostgreSQL reads the control terminals through a partial index from this version on (db/vendor/postgresql). H2 has
+-- no partial indexes, and its planner already reads device_session_terminal_idx (account, screen, end): nothing
+-- changes here, and both databases stay at the same version.
