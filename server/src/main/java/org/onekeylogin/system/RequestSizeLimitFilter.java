@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -19,6 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body of up to {@link #DISCARDED_BYTES} is read and thrown away before the answer, so
  * that a client still sending it reads the {@code 413} instead of a reset connection; a
  * larger or chunked one is answered at once and its connection closed.
+ * <p>
+ * A body the answer did not need (a request refused before its body was read, such as a
+ * {@code 401} for a bad token) is read to its end too, after the answer is written and
+ * before it is sent: the web server would otherwise close a connection whose body had not
+ * all arrived, and a client still sending it could read a reset instead of the answer. A
+ * client that asked to be told before it sends the body ({@code Expect:
+ * 100-continue}) is not waited for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,6 +64,26 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+        if (length > 0 && !request.isAsyncStarted() && request.getHeader("Expect") == null) {
+            discardUnread(request);
+        }
+    }
+
+    private static void discardUnread(HttpServletRequest request) {
+        try {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+        }
+        catch (IllegalStateException readAsText) {
+            try {
+                request.getReader().transferTo(Writer.nullWriter());
+            }
+            catch (IOException | IllegalStateException gone) {
+                // nothing more to read, or the client has gone: the connection ends
+            }
+        }
+        catch (IOException gone) {
+            // the client stopped sending: the web server ends the connection
+        }
     }
 
 }
