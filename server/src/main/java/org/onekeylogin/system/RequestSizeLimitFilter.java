@@ -51,7 +51,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         if (length > maxBytes || chunked) {
             if (!chunked && length <= DISCARDED_BYTES) {
-                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+                discardUnread(request);
             }
             else {
                 response.setHeader("Connection", "close");
